@@ -1,0 +1,5 @@
+/**
+ * Node.js helpers: start a server on node:http in one line.
+ * @module
+ */
+export {}
