@@ -10,8 +10,48 @@
 export { LATEST_PROTOCOL_VERSION, PROTOCOL_VERSIONS, type ProtocolVersion } from './versions.js'
 
 // --- JSON-RPC 2.0 -----------------------------------------------------------------------------
+export {
+  ErrorObjectSchema,
+  JSONRPC_VERSION,
+  JSONRPCBatchRequestSchema,
+  JSONRPCBatchResponseSchema,
+  JSONRPCErrorResponseSchema,
+  JSONRPCMessageSchema,
+  JSONRPCNotificationSchema,
+  JSONRPCRequestSchema,
+  JSONRPCResponseSchema,
+  JSONRPCResultResponseSchema,
+  RequestIdSchema,
+  type ErrorObject,
+  type JSONRPCBatchRequest,
+  type JSONRPCBatchResponse,
+  type JSONRPCErrorResponse,
+  type JSONRPCMessage,
+  type JSONRPCNotification,
+  type JSONRPCRequest,
+  type JSONRPCResponse,
+  type JSONRPCResultResponse,
+  type RequestId,
+} from './jsonrpc/messages.js'
+export {
+  isJSONRPCErrorResponse,
+  isJSONRPCMessage,
+  isJSONRPCNotification,
+  isJSONRPCRequest,
+  isJSONRPCResultResponse,
+} from './jsonrpc/inspect.js'
+export {
+  parseJsonRpcBody,
+  parseJsonRpcValue,
+  type ParseJsonRpcOptions,
+  type ParseJsonRpcResult,
+} from './jsonrpc/parse-body.js'
 
 // --- errors -----------------------------------------------------------------------------------
+export { ErrorCode } from './errors/error-code.js'
+export { McpError, type McpErrorOptions } from './errors/mcp-error.js'
+export { LocalError, type LocalErrorOptions, type LocalErrorType } from './errors/local-error.js'
+export { errorResponse, toErrorResponse } from './errors/error-response.js'
 
 // --- revisions (one namespace per revision, spec names inside) --------------------------------
 
