@@ -7,7 +7,38 @@
  */
 
 // --- versions and negotiation ---------------------------------------------------------------
-export { LATEST_PROTOCOL_VERSION, PROTOCOL_VERSIONS, type ProtocolVersion } from './versions.js'
+export {
+  DEFAULT_NEGOTIATED_PROTOCOL_VERSION,
+  ERAS,
+  LATEST_LEGACY_PROTOCOL_VERSION,
+  LATEST_PROTOCOL_VERSION,
+  LEGACY_PROTOCOL_VERSIONS,
+  MODERN_PROTOCOL_VERSIONS,
+  PROTOCOL_VERSIONS,
+  eraOf,
+  isSupportedVersion,
+  type Era,
+  type LegacyProtocolVersion,
+  type ModernProtocolVersion,
+  type ProtocolVersion,
+} from './versions.js'
+export {
+  META_KEYS,
+  checkModernRequest,
+  classifyModernProbe,
+  detectRequestEra,
+  negotiateLegacyVersion,
+  shouldTryHttpSse,
+  unsupportedProtocolVersionError,
+  type ClassifyModernProbeOptions,
+  type DetectRequestEraOptions,
+  type LegacyNegotiation,
+  type MetaKey,
+  type ModernProbeResponse,
+  type ModernProbeVerdict,
+  type ModernRequestCheck,
+  type RequestEraDetection,
+} from './negotiation.js'
 
 // --- JSON-RPC 2.0 -----------------------------------------------------------------------------
 export {
@@ -54,6 +85,7 @@ export { LocalError, type LocalErrorOptions, type LocalErrorType } from './error
 export { errorResponse, toErrorResponse } from './errors/error-response.js'
 
 // --- revisions (one namespace per revision, spec names inside) --------------------------------
+export * as v2025_06_18 from './revisions/2025-06-18/index.js'
 
 // --- peer engine ------------------------------------------------------------------------------
 
