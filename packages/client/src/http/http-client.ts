@@ -1,0 +1,197 @@
+/**
+ * The HTTP layer, with ky inside: one place for headers, authorization, retries on connection
+ * failure, timeouts and error mapping. Nothing of ky leaves this file.
+ * @module
+ */
+import ky, { type KyInstance } from 'ky'
+import { isConnectionRefused, transportError } from './errors.js'
+
+/** A `fetch` to send requests with: the global one, or `(request) => app.fetch(request)`. */
+export type FetchFunction = (request: Request) => Promise<Response> | Response
+
+/** Headers sent with every request: fixed, or computed for each request (a fresh token, say). */
+export type HeadersOption = HeadersInit | (() => HeadersInit | Promise<HeadersInit>)
+
+/** What an {@link AuthProvider} is told about a request. */
+export interface AuthContext {
+  /** The URL being requested. */
+  url: string
+  /** The HTTP method. */
+  method: string
+}
+
+/**
+ * The authorization hook. The OAuth 2.1 client will be one; a static bearer token needs only
+ * `headers`.
+ */
+export interface AuthProvider {
+  /** Headers to add to a request, such as `authorization`. Asked for every request. */
+  headers?: (context: AuthContext) => HeadersInit | undefined | Promise<HeadersInit | undefined>
+  /**
+   * Called when the server answers `401`, or `403` with `insufficient_scope`. Return `true`
+   * after refreshing credentials to send the request once more; `false` lets it fail. Read the
+   * response's body only when returning `true`: otherwise the client reads it for the error.
+   */
+  onUnauthorized?: (context: AuthContext & { response: Response }) => boolean | Promise<boolean>
+}
+
+/** Observe every HTTP exchange, for logging or tracing. */
+export interface HttpHooks {
+  /** Called before each attempt, with the request as it will be sent. */
+  beforeRequest?: (request: Request) => void | Promise<void>
+  /** Called with every response before the client reads it. Do not consume its body. */
+  afterResponse?: (request: Request, response: Response) => void | Promise<void>
+}
+
+/** Options of the HTTP layer. */
+export interface HttpClientOptions {
+  /** @default globalThis.fetch */
+  fetch?: FetchFunction | undefined
+  /** Headers for every request. */
+  headers?: HeadersOption | undefined
+  /** Adds credentials and handles `401`. */
+  authProvider?: AuthProvider | undefined
+  /**
+   * How many times a request is repeated when the connection fails, with exponential back-off.
+   * @default 2
+   */
+  retry?: number | undefined
+  /**
+   * Milliseconds to wait before retry number `attempt` (from 1).
+   * @default (attempt) => 300 * 2 ** (attempt - 1), at most 5000
+   */
+  retryDelay?: ((attempt: number) => number) | undefined
+  /** Hooks around every HTTP exchange. */
+  hooks?: HttpHooks | undefined
+}
+
+/** When a failed connection may be retried. */
+export type RetryPolicy =
+  /** On any connection failure, and on 502, 503 and 504: the request is safe to repeat. */
+  | 'safe'
+  /** Only when the connection was refused, so the server never saw the request. */
+  | 'refused'
+  /** Never. */
+  | 'never'
+
+/** One HTTP request. */
+export interface HttpRequest {
+  method: 'GET' | 'POST' | 'DELETE'
+  url: string
+  headers?: Record<string, string>
+  body?: string
+  signal?: AbortSignal | undefined
+  /** Milliseconds until the response headers arrive; `false` for none. */
+  timeout: number | false
+  /** The JSON-RPC method, named in error messages. */
+  rpcMethod?: string | undefined
+  /** @default 'refused' */
+  retry?: RetryPolicy
+}
+
+const RETRY_STATUS = [502, 503, 504]
+
+/**
+ * Sends HTTP requests for the transports. `request()` resolves with the response whatever its
+ * status; it rejects only with a `LocalError` of type `network`, `timeout` or `aborted`.
+ */
+export class HttpClient {
+  readonly #ky: KyInstance
+  readonly #headers: HeadersOption | undefined
+  readonly #auth: AuthProvider | undefined
+
+  constructor(options: HttpClientOptions = {}) {
+    const userFetch = options.fetch ?? ((request: Request) => globalThis.fetch(request))
+    const hooks = options.hooks
+    this.#headers = options.headers
+    this.#auth = options.authProvider
+    this.#ky = ky.create({
+      fetch: async (input) => {
+        const request = input as Request
+        await hooks?.beforeRequest?.(request)
+        const response = await userFetch(request)
+        await hooks?.afterResponse?.(request, response)
+        return response
+      },
+      throwHttpErrors: (status) => RETRY_STATUS.includes(status),
+      retry: {
+        limit: options.retry ?? 2,
+        methods: ['get', 'post', 'delete'],
+        statusCodes: RETRY_STATUS,
+        backoffLimit: 5_000,
+        ...(options.retryDelay === undefined ? {} : { delay: options.retryDelay }),
+      },
+    })
+  }
+
+  /** Sends a request; answers `401` through the auth provider, once. */
+  async request(request: HttpRequest): Promise<Response> {
+    const response = await this.#send(request)
+    if (this.#auth?.onUnauthorized === undefined || !isUnauthorized(response)) return response
+    const retry = await this.#auth.onUnauthorized({
+      url: request.url,
+      method: request.method,
+      response,
+    })
+    if (!retry) return response
+    response.body?.cancel().catch(() => {})
+    return this.#send(request)
+  }
+
+  async #send(request: HttpRequest): Promise<Response> {
+    const { method, url, rpcMethod, signal, timeout } = request
+    const policy = request.retry ?? 'refused'
+    const headers = new Headers(await resolveHeaders(this.#headers))
+    const auth = await this.#auth?.headers?.({ url, method })
+    if (auth !== undefined)
+      new Headers(auth).forEach((value, name) => {
+        headers.set(name, value)
+      })
+    for (const [name, value] of Object.entries(request.headers ?? {})) headers.set(name, value)
+    try {
+      return await this.#ky(url, {
+        method,
+        headers,
+        body: request.body ?? null,
+        signal,
+        timeout,
+        retry: {
+          shouldRetry: ({ error }) => {
+            if (signal?.aborted === true || policy === 'never') return false
+            if (error.name === 'HTTPError') return policy === 'safe'
+            if (error.name === 'TimeoutError') return false
+            return policy === 'safe' || isConnectionRefused(error)
+          },
+        },
+      })
+    } catch (error) {
+      // A 502/503/504 that outlived its retries is an answer like any other.
+      const response = (error as { response?: unknown }).response
+      if (response instanceof Response) return response
+      const context = { method, url, rpcMethod }
+      if (signal?.aborted === true) throw transportError(abortError(signal), context, timeout)
+      throw transportError(error, context, timeout)
+    }
+  }
+}
+
+/** A signal's reason when it is ours, else a plain abort. */
+function abortError(signal: AbortSignal): unknown {
+  const reason: unknown = signal.reason
+  return reason instanceof Error && reason.name === 'LocalError'
+    ? reason
+    : new DOMException('aborted', 'AbortError')
+}
+
+function isUnauthorized(response: Response): boolean {
+  if (response.status === 401) return true
+  return (
+    response.status === 403 &&
+    (response.headers.get('www-authenticate') ?? '').includes('insufficient_scope')
+  )
+}
+
+async function resolveHeaders(option: HeadersOption | undefined): Promise<HeadersInit> {
+  if (option === undefined) return {}
+  return typeof option === 'function' ? await option() : option
+}
