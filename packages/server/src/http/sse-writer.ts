@@ -1,0 +1,132 @@
+/**
+ * Server-sent events: framing, and one open connection as a web `ReadableStream`.
+ * @module
+ */
+
+const encoder = new TextEncoder()
+
+/** One SSE event to frame. */
+export interface SseEvent {
+  /** The `id:` field; absent for events that cannot be resumed (2024-11-05 streams). */
+  id?: string
+  /** The `event:` field. @default 'message' */
+  event?: string
+  /** The `data:` field. Must not contain a line break (serialised JSON never does). */
+  data: string
+  /** The `retry:` field, in milliseconds. */
+  retry?: number
+}
+
+/** Frames one event as SSE text. */
+export function formatEvent(event: SseEvent): string {
+  let text = ''
+  if (event.id !== undefined) text += `id: ${event.id}\n`
+  if (event.retry !== undefined) text += `retry: ${event.retry}\n`
+  if (event.data !== '' || event.event !== undefined) text += `event: ${event.event ?? 'message'}\n`
+  return `${text}data: ${event.data}\n\n`
+}
+
+/** Frames one event as bytes. */
+export function encodeEvent(event: SseEvent): Uint8Array {
+  return encoder.encode(formatEvent(event))
+}
+
+/**
+ * The part of a `message` event that does not depend on the stream: encoded once and written to
+ * every stream of a broadcast after that stream's own `id:` line.
+ */
+export function encodeMessageBody(json: string): Uint8Array {
+  return encoder.encode(`event: message\ndata: ${json}\n\n`)
+}
+
+/** The `id:` line that goes before a shared {@link encodeMessageBody}. */
+export function encodeIdLine(id: string): Uint8Array {
+  return encoder.encode(`id: ${id}\n`)
+}
+
+/** The keep-alive comment; one shared chunk for every connection. */
+export const KEEP_ALIVE_CHUNK: Uint8Array = encoder.encode(': keep-alive\n\n')
+
+/** The response headers of every SSE stream. */
+export const SSE_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Type': 'text/event-stream',
+  'Cache-Control': 'no-cache, no-transform',
+  Connection: 'keep-alive',
+  // Tells nginx-style proxies not to buffer the stream.
+  'X-Accel-Buffering': 'no',
+}
+
+/** Why a connection closed. */
+export type SseCloseReason = 'client' | 'server' | 'overflow'
+
+/**
+ * One open SSE response. Writes never throw: a write to a closed connection returns `false`.
+ *
+ * A client that reads more slowly than the server writes fills the stream's queue; past
+ * `maxBufferedBytes` the connection is closed rather than grown without bound. Nothing is lost:
+ * the events are in the event store and the client resumes with `Last-Event-ID`.
+ */
+export class SseConnection {
+  /** The response body. */
+  readonly body: ReadableStream<Uint8Array>
+  /** Called once, when the connection closes for any reason. */
+  onClose: ((reason: SseCloseReason) => void) | undefined
+  #controller!: ReadableStreamDefaultController<Uint8Array>
+  #closed = false
+
+  constructor(maxBufferedBytes = 1024 * 1024) {
+    this.body = new ReadableStream<Uint8Array>(
+      {
+        start: (controller) => {
+          this.#controller = controller
+        },
+        cancel: () => {
+          this.#finish('client')
+        },
+      },
+      { highWaterMark: maxBufferedBytes, size: (chunk) => chunk.byteLength },
+    )
+  }
+
+  /** Whether the connection has closed. */
+  get closed(): boolean {
+    return this.#closed
+  }
+
+  /** Writes bytes; `false` when the connection is closed (or just closed for overflow). */
+  write(chunk: Uint8Array): boolean {
+    if (this.#closed) return false
+    this.#controller.enqueue(chunk)
+    if ((this.#controller.desiredSize ?? 0) < 0) {
+      this.#end('overflow')
+      return false
+    }
+    return true
+  }
+
+  /** Frames and writes one event. */
+  writeEvent(event: SseEvent): boolean {
+    return this.write(encodeEvent(event))
+  }
+
+  /** Ends the response body (the client sees a clean end of stream). */
+  close(): void {
+    this.#end('server')
+  }
+
+  #end(reason: SseCloseReason): void {
+    if (this.#closed) return
+    try {
+      this.#controller.close()
+    } catch {
+      // Already errored or cancelled by the runtime: nothing left to end.
+    }
+    this.#finish(reason)
+  }
+
+  #finish(reason: SseCloseReason): void {
+    if (this.#closed) return
+    this.#closed = true
+    this.onClose?.(reason)
+  }
+}
