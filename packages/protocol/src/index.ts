@@ -85,6 +85,14 @@ export { LocalError, type LocalErrorOptions, type LocalErrorType } from './error
 export { errorResponse, toErrorResponse } from './errors/error-response.js'
 
 // --- revisions (one namespace per revision, spec names inside) --------------------------------
+export {
+  revision,
+  type KnownRevisionVersion,
+  type MethodTable,
+  type RequestMethodSchemas,
+  type Revision,
+} from './revisions/revision.js'
+export * as v2025_11_25 from './revisions/2025-11-25/index.js'
 export * as v2025_06_18 from './revisions/2025-06-18/index.js'
 
 // --- peer engine ------------------------------------------------------------------------------
