@@ -93,7 +93,9 @@ export {
   type Revision,
 } from './revisions/revision.js'
 export * as v2025_11_25 from './revisions/2025-11-25/index.js'
+export * as v2025_03_26 from './revisions/2025-03-26/index.js'
 export * as v2025_06_18 from './revisions/2025-06-18/index.js'
+export * as v2026_07_28 from './revisions/2026-07-28/index.js'
 
 // --- peer engine ------------------------------------------------------------------------------
 

@@ -5,8 +5,10 @@
  */
 import type { ZodType } from 'zod'
 import type { ProtocolVersion } from '../versions.js'
+import { revision2025_03_26 } from './2025-03-26/methods.js'
 import { revision2025_06_18 } from './2025-06-18/methods.js'
 import { trunk } from './2025-11-25/methods.js'
+import { revision2026_07_28 } from './2026-07-28/methods.js'
 
 /** The schemas of one request method. */
 export interface RequestMethodSchemas {
@@ -47,8 +49,10 @@ export interface Revision<Methods extends MethodTable = MethodTable> {
 
 // One line per revision.
 const revisions = {
+  '2025-03-26': revision2025_03_26,
   '2025-06-18': revision2025_06_18,
   '2025-11-25': trunk,
+  '2026-07-28': revision2026_07_28,
 } satisfies Partial<Record<ProtocolVersion, Revision>>
 
 /** The versions {@link revision} knows. */
