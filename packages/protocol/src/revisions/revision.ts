@@ -4,7 +4,7 @@
  * @module
  */
 import type { ZodType } from 'zod'
-import type { ProtocolVersion } from '../versions.js'
+import type { Era, ProtocolVersion } from '../versions.js'
 import { revision2025_03_26 } from './2025-03-26/methods.js'
 import { revision2025_06_18 } from './2025-06-18/methods.js'
 import { trunk } from './2025-11-25/methods.js'
@@ -40,7 +40,7 @@ export interface Revision<Methods extends MethodTable = MethodTable> {
   /** The version string, as sent in `protocolVersion` or the `MCP-Protocol-Version` header. */
   version: ProtocolVersion
   /** `legacy`: `initialize` and sessions; `modern`: stateless requests carrying `_meta`. */
-  era: 'legacy' | 'modern'
+  era: Era
   /** Whether JSON-RPC batches must be accepted (2025-03-26 only). */
   batches: boolean
   /** The schemas of every method. */
