@@ -1,0 +1,122 @@
+/**
+ * Every request, notification and result of 2025-06-18, grouped by the side that sends it:
+ * the trunk's unions without tasks and URL elicitation.
+ * @module
+ */
+import { z } from 'zod'
+import { ResultSchema } from '../2025-11-25/base.js'
+import { CompleteResultSchema } from '../2025-11-25/completion.js'
+import { ReadResourceResultSchema } from '../2025-11-25/resources.js'
+import { ListRootsResultSchema } from '../2025-11-25/roots.js'
+import { CompleteRequestSchema } from './completion.js'
+import { ElicitRequestSchema, ElicitResultSchema } from './elicitation.js'
+import {
+  InitializedNotificationSchema,
+  InitializeRequestSchema,
+  InitializeResultSchema,
+  PingRequestSchema,
+} from './lifecycle.js'
+import { LoggingMessageNotificationSchema, SetLevelRequestSchema } from './logging.js'
+import { CancelledNotificationSchema, ProgressNotificationSchema } from './notifications.js'
+import {
+  GetPromptRequestSchema,
+  GetPromptResultSchema,
+  ListPromptsRequestSchema,
+  ListPromptsResultSchema,
+  PromptListChangedNotificationSchema,
+} from './prompts.js'
+import {
+  ListResourcesRequestSchema,
+  ListResourcesResultSchema,
+  ListResourceTemplatesRequestSchema,
+  ListResourceTemplatesResultSchema,
+  ReadResourceRequestSchema,
+  ResourceListChangedNotificationSchema,
+  ResourceUpdatedNotificationSchema,
+  SubscribeRequestSchema,
+  UnsubscribeRequestSchema,
+} from './resources.js'
+import { ListRootsRequestSchema, RootsListChangedNotificationSchema } from './roots.js'
+import { CreateMessageRequestSchema, CreateMessageResultSchema } from './sampling.js'
+import {
+  CallToolRequestSchema,
+  CallToolResultSchema,
+  ListToolsRequestSchema,
+  ListToolsResultSchema,
+  ToolListChangedNotificationSchema,
+} from './tools.js'
+
+/** Every request a client sends. */
+export const ClientRequestSchema = z.discriminatedUnion('method', [
+  InitializeRequestSchema,
+  PingRequestSchema,
+  ListResourcesRequestSchema,
+  ListResourceTemplatesRequestSchema,
+  ReadResourceRequestSchema,
+  SubscribeRequestSchema,
+  UnsubscribeRequestSchema,
+  ListPromptsRequestSchema,
+  GetPromptRequestSchema,
+  ListToolsRequestSchema,
+  CallToolRequestSchema,
+  SetLevelRequestSchema,
+  CompleteRequestSchema,
+])
+export type ClientRequest = z.infer<typeof ClientRequestSchema>
+
+/** Every notification a client sends. */
+export const ClientNotificationSchema = z.discriminatedUnion('method', [
+  CancelledNotificationSchema,
+  InitializedNotificationSchema,
+  ProgressNotificationSchema,
+  RootsListChangedNotificationSchema,
+])
+export type ClientNotification = z.infer<typeof ClientNotificationSchema>
+
+/**
+ * Every result a client sends. Results carry no method, so this accepts any object: match a
+ * result to its request's method (see the method table) to check it.
+ */
+export const ClientResultSchema = z.union([
+  ResultSchema,
+  CreateMessageResultSchema,
+  ListRootsResultSchema,
+  ElicitResultSchema,
+])
+export type ClientResult = z.infer<typeof ClientResultSchema>
+
+/** Every request a server sends. */
+export const ServerRequestSchema = z.discriminatedUnion('method', [
+  PingRequestSchema,
+  CreateMessageRequestSchema,
+  ListRootsRequestSchema,
+  ElicitRequestSchema,
+])
+export type ServerRequest = z.infer<typeof ServerRequestSchema>
+
+/** Every notification a server sends. */
+export const ServerNotificationSchema = z.discriminatedUnion('method', [
+  CancelledNotificationSchema,
+  ProgressNotificationSchema,
+  ResourceListChangedNotificationSchema,
+  ResourceUpdatedNotificationSchema,
+  PromptListChangedNotificationSchema,
+  ToolListChangedNotificationSchema,
+  LoggingMessageNotificationSchema,
+])
+export type ServerNotification = z.infer<typeof ServerNotificationSchema>
+
+/** Every result a server sends; like {@link ClientResultSchema}, it accepts any object. */
+export const ServerResultSchema = z.union([
+  ResultSchema,
+  InitializeResultSchema,
+  ListResourcesResultSchema,
+  ListResourceTemplatesResultSchema,
+  ReadResourceResultSchema,
+  ListPromptsResultSchema,
+  GetPromptResultSchema,
+  ListToolsResultSchema,
+  CallToolResultSchema,
+  CompleteResultSchema,
+])
+export type ServerResult = z.infer<typeof ServerResultSchema>
