@@ -100,8 +100,11 @@ export * as v2026_07_28 from './revisions/2026-07-28/index.js'
 // --- peer engine ------------------------------------------------------------------------------
 
 // --- tool names and JSON Schema -----------------------------------------------------------------
+export { TOOL_NAME_MAX_LENGTH, validateToolName, type ToolNameValidation } from './tool-name.js'
 export {
-  TOOL_NAME_MAX_LENGTH,
-  validateToolName,
-  type ToolNameValidation,
-} from './tool-name.js'
+  isZodSchema,
+  toJsonSchema,
+  type JsonSchemaObject,
+  type ToJsonSchemaOptions,
+  type ZodSchema,
+} from './json-schema.js'
