@@ -98,6 +98,23 @@ export * as v2025_06_18 from './revisions/2025-06-18/index.js'
 export * as v2026_07_28 from './revisions/2026-07-28/index.js'
 
 // --- peer engine ------------------------------------------------------------------------------
+export { Peer } from './peer/peer.js'
+export type {
+  MessageParams,
+  MessageResult,
+  MessageRoute,
+  NotificationContext,
+  NotificationHandler,
+  NotifyOptions,
+  PeerMethodTable,
+  PeerOptions,
+  PeerRequestSchemas,
+  PeerSide,
+  Progress,
+  RequestContext,
+  RequestHandler,
+  RequestOptions,
+} from './peer/types.js'
 
 // --- tool names and JSON Schema -----------------------------------------------------------------
 export { TOOL_NAME_MAX_LENGTH, validateToolName, type ToolNameValidation } from './tool-name.js'

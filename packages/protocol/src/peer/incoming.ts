@@ -1,0 +1,144 @@
+/**
+ * Requests this peer received and is handling: dispatch to handlers, params validation, the
+ * response, and cancellation.
+ * @module
+ */
+import type { ZodType } from 'zod'
+import { ErrorCode } from '../errors/error-code.js'
+import { errorResponse, toErrorResponse } from '../errors/error-response.js'
+import { LocalError } from '../errors/local-error.js'
+import { McpError } from '../errors/mcp-error.js'
+import { describeZodError, isZodError } from '../errors/zod-issues.js'
+import { isJsonObject } from '../jsonrpc/inspect.js'
+import type { JSONRPCMessage, JSONRPCRequest, RequestId } from '../jsonrpc/messages.js'
+import type { ContextHost } from './context.js'
+import { createRequestContext } from './context.js'
+import type { MessageParams, MessageRoute, RequestHandler } from './types.js'
+
+/** What the incoming side needs from its peer. */
+export interface IncomingHost extends ContextHost {
+  send: (message: JSONRPCMessage, route: MessageRoute) => void | Promise<void>
+  reportError: (error: unknown) => void
+}
+
+interface Running {
+  method: string
+  controller: AbortController
+}
+
+/** The requests this peer is handling. */
+export class IncomingRequests<Extra> {
+  readonly #host: IncomingHost
+  readonly #running = new Map<RequestId, Running>()
+
+  constructor(host: IncomingHost) {
+    this.#host = host
+  }
+
+  /** Validates a request, runs its handler and sends the response. */
+  handle(
+    request: JSONRPCRequest,
+    handler: RequestHandler<Extra> | undefined,
+    paramsSchema: ZodType | undefined,
+    extra: Extra,
+  ): void {
+    const { id, method } = request
+    if (this.#running.has(id)) {
+      const message = `Invalid Request: request id ${JSON.stringify(id)} is already in use`
+      this.#respond(id, errorResponse(id, ErrorCode.InvalidRequest, message))
+      return
+    }
+    if (handler === undefined) {
+      this.#respond(id, errorResponse(id, ErrorCode.MethodNotFound, `Method not found: ${method}`))
+      return
+    }
+    let params: unknown = request.params
+    if (paramsSchema !== undefined) {
+      const parsed = paramsSchema.safeParse(params)
+      if (!parsed.success) {
+        const message = `Invalid params for ${method}: ${describeZodError(parsed.error)}`
+        this.#respond(id, errorResponse(id, ErrorCode.InvalidParams, message))
+        return
+      }
+      params = parsed.data
+    }
+    const running: Running = { method, controller: new AbortController() }
+    this.#running.set(id, running)
+    const { signal } = running.controller
+    const context = createRequestContext(this.#host, request, signal, extra)
+    const input = (isJsonObject(params) ? params : {}) as MessageParams
+
+    void (async () => {
+      let response: JSONRPCMessage
+      try {
+        const result: unknown = await handler(input, context)
+        if (!isJsonObject(result)) {
+          throw new TypeError(`The handler of ${method} returned ${typeof result}, not an object`)
+        }
+        response = { jsonrpc: '2.0', id, result }
+      } catch (error) {
+        if (signal.aborted) {
+          if (!isAbortError(error, signal)) this.#host.reportError(error)
+          return
+        }
+        if (!(error instanceof McpError) && !isZodError(error)) this.#host.reportError(error)
+        response = toErrorResponse(id, error)
+      } finally {
+        if (this.#running.get(id) === running) this.#running.delete(id)
+      }
+      // After cancellation or close no response may be sent.
+      if (!signal.aborted) this.#respond(id, response)
+    })()
+  }
+
+  /**
+   * Aborts the handler of a request; no response will be sent. Unknown or finished ids are
+   * ignored, as the spec asks. Returns the request's method if it was running.
+   */
+  abort(id: RequestId, reason: string | undefined): string | undefined {
+    const running = this.#running.get(id)
+    if (running === undefined) return undefined
+    this.#running.delete(id)
+    const why = reason === undefined ? '' : ` (${reason})`
+    const { method } = running
+    running.controller.abort(
+      new LocalError('aborted', `Request cancelled${why}: ${method}`, { method }),
+    )
+    return method
+  }
+
+  /** The method of a running request, if it is running. */
+  methodOf(id: RequestId): string | undefined {
+    return this.#running.get(id)?.method
+  }
+
+  /** Aborts every handler; their results are dropped. */
+  closeAll(reason: string | undefined): void {
+    const why = reason === undefined ? '' : ` (${reason})`
+    for (const [id, { method, controller }] of this.#running) {
+      this.#running.delete(id)
+      controller.abort(new LocalError('closed', `Connection closed${why}: ${method}`, { method }))
+    }
+  }
+
+  #respond(id: RequestId, response: JSONRPCMessage): void {
+    try {
+      const sent = this.#host.send(response, { relatedRequestId: id })
+      if (sent !== undefined) {
+        sent.then(undefined, (error: unknown) => {
+          this.#host.reportError(error)
+        })
+      }
+    } catch (error) {
+      this.#host.reportError(error)
+    }
+  }
+}
+
+/** Whether a handler's throw after its signal aborted is just that abort surfacing. */
+function isAbortError(error: unknown, signal: AbortSignal): boolean {
+  return (
+    error === signal.reason ||
+    (error instanceof Error && (error.name === 'AbortError' || error instanceof LocalError))
+  )
+}

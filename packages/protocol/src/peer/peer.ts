@@ -1,0 +1,323 @@
+/**
+ * The peer engine: one per connection, transport-neutral, run by both the server and the client.
+ * @module
+ */
+import type { ZodType } from 'zod'
+import { ErrorCode } from '../errors/error-code.js'
+import { errorResponse } from '../errors/error-response.js'
+import { LocalError } from '../errors/local-error.js'
+import { describeZodError } from '../errors/zod-issues.js'
+import { inspectMessage, isJsonObject, isRequestId } from '../jsonrpc/inspect.js'
+import type {
+  JSONRPCNotification,
+  JSONRPCRequest,
+  JSONRPCResponse,
+  RequestId,
+} from '../jsonrpc/messages.js'
+import { readMeta } from './context.js'
+import { IncomingRequests } from './incoming.js'
+import { OutgoingRequests } from './outgoing.js'
+import type {
+  MessageParams,
+  MessageResult,
+  MessageRoute,
+  NotificationHandler,
+  NotifyOptions,
+  PeerMethodTable,
+  PeerOptions,
+  PeerSide,
+  RequestHandler,
+  RequestOptions,
+} from './types.js'
+
+/** `receive()`'s second argument: optional only when `Extra` allows `undefined`. */
+type ExtraArgument<Extra> = undefined extends Extra ? [extra?: Extra] : [extra: Extra]
+
+/** Own-property lookup: method names come from the network, and `toString` is not a method. */
+function lookup<T>(table: Readonly<Record<string, T>> | undefined, method: string): T | undefined {
+  return table !== undefined && Object.hasOwn(table, method) ? table[method] : undefined
+}
+
+/**
+ * One end of an MCP connection, independent of the transport: the transport hands it every
+ * incoming message with `receive()` and writes every outgoing one in `send()`.
+ *
+ * It numbers and tracks requests, matches responses in any order, runs timeouts, progress and
+ * cancellation both ways, validates what arrives against the negotiated revision's method table,
+ * and answers with the right JSON-RPC error. Nothing from the network makes it throw.
+ *
+ * `Extra` is what the transport passes along with each message (session, authentication, the
+ * HTTP request); handlers find it in `context.extra`.
+ *
+ * @example
+ * ```ts
+ * const peer = new Peer({ send: (message, route) => transport.write(message, route) })
+ * peer.setRequestHandler('tools/call', async (params, context) => {
+ *   await context.sendProgress({ progress: 1, total: 2 })
+ *   return { content: [{ type: 'text', text: 'done' }] }
+ * })
+ * const result = await peer.request('tools/call', { name: 'echo' }, { timeout: 10_000, onProgress })
+ * ```
+ */
+export class Peer<Extra = undefined> {
+  readonly #send: PeerOptions<Extra>['send']
+  readonly #onError: PeerOptions<Extra>['onError']
+  readonly #onUnhandledNotification: PeerOptions<Extra>['onUnhandledNotification']
+  readonly #requestHandlers = new Map<string, RequestHandler<Extra>>()
+  readonly #notificationHandlers = new Map<string, NotificationHandler<Extra>>()
+  readonly #outgoing: OutgoingRequests
+  readonly #incoming: IncomingRequests<Extra>
+  #methods: PeerMethodTable | undefined
+  #side: PeerSide | undefined
+  #closed = false
+
+  constructor(options: PeerOptions<Extra>) {
+    this.#send = options.send
+    this.#onError = options.onError
+    this.#onUnhandledNotification = options.onUnhandledNotification
+    this.setMethods(options.methods, options.side)
+    const reportError = (error: unknown) => {
+      this.#reportError(error)
+    }
+    this.#outgoing = new OutgoingRequests({
+      send: this.#send,
+      reportError,
+      defaultTimeout: options.defaultTimeout ?? 60_000,
+      notifyCancellation: options.notifyCancellation ?? true,
+      resultSchema: (method, params) => this.#resultSchema(method, params),
+    })
+    this.#incoming = new IncomingRequests<Extra>({
+      send: this.#send,
+      reportError,
+      notify: (method, params, notifyOptions) => this.notify(method, params, notifyOptions),
+      request: (method, params, requestOptions) => this.request(method, params, requestOptions),
+    })
+  }
+
+  /** Whether `close()` was called. */
+  get closed(): boolean {
+    return this.#closed
+  }
+
+  /**
+   * Sets the method table to validate with, as when a revision was negotiated after the peer was
+   * created; `undefined` turns validation off.
+   * @throws TypeError when a table is given and the side is not known.
+   */
+  setMethods(methods: PeerMethodTable | undefined, side: PeerSide | undefined = this.#side): void {
+    if (methods !== undefined && side === undefined) {
+      throw new TypeError('A peer needs to know its side (client or server) to use a method table')
+    }
+    this.#methods = methods
+    this.#side = side
+  }
+
+  /** Handles requests for a method, replacing any previous handler. */
+  setRequestHandler(method: string, handler: RequestHandler<Extra>): void {
+    this.#requestHandlers.set(method, handler)
+  }
+
+  /** Stops handling a method: its requests get `-32601 Method not found`. */
+  removeRequestHandler(method: string): void {
+    this.#requestHandlers.delete(method)
+  }
+
+  /**
+   * Handles notifications for a method, replacing any previous handler. The peer itself acts on
+   * `notifications/cancelled` and `notifications/progress`; a handler for them is called after.
+   */
+  setNotificationHandler(method: string, handler: NotificationHandler<Extra>): void {
+    this.#notificationHandlers.set(method, handler)
+  }
+
+  /** Stops handling a notification method. */
+  removeNotificationHandler(method: string): void {
+    this.#notificationHandlers.delete(method)
+  }
+
+  /**
+   * Sends a request and resolves with its result, validated with `options.resultSchema` or the
+   * method table. Rejects with an `McpError` when the peer answers with an error, and with a
+   * `LocalError` on timeout (`timeout`), abort (`aborted`), close (`closed`) or an invalid result
+   * (`protocol`).
+   */
+  request<Result = MessageResult>(
+    method: string,
+    params?: MessageParams,
+    options: RequestOptions<Result> = {},
+  ): Promise<Result> {
+    if (this.#closed) return Promise.reject(this.#closedError(method))
+    return this.#outgoing.request(method, params, options) as Promise<Result>
+  }
+
+  /** Sends a notification; resolves once the transport took it. */
+  async notify(method: string, params?: MessageParams, options: NotifyOptions = {}): Promise<void> {
+    if (this.#closed) throw this.#closedError(method)
+    const message: JSONRPCNotification =
+      params === undefined ? { jsonrpc: '2.0', method } : { jsonrpc: '2.0', method, params }
+    const route: MessageRoute = {}
+    if (options.relatedRequestId !== undefined) route.relatedRequestId = options.relatedRequestId
+    await this.#send(message, route)
+  }
+
+  /**
+   * Handles one incoming message: runs the handler of a request and sends its response, runs the
+   * handler of a notification, or settles the request a response answers. Never throws: what is
+   * wrong is answered with a JSON-RPC error or reported through `onError`. Messages that arrive
+   * after `close()` are ignored.
+   */
+  receive(message: unknown, ...[extra]: ExtraArgument<Extra>): void {
+    if (this.#closed) return
+    try {
+      this.#dispatch(message, extra as Extra)
+    } catch (error) {
+      this.#reportError(error)
+    }
+  }
+
+  /**
+   * Aborts the handler of an incoming request, as when its HTTP stream closed (2026-07-28 treats
+   * that as cancellation). Its `context.signal` aborts and no response is sent.
+   */
+  abort(requestId: RequestId, reason?: string): void {
+    this.#incoming.abort(requestId, reason)
+  }
+
+  /**
+   * Closes the peer: rejects every pending request with a `LocalError` of type `closed`, aborts
+   * every running handler and drops its response. Later requests and notifications reject.
+   */
+  close(reason?: string): void {
+    if (this.#closed) return
+    this.#closed = true
+    this.#outgoing.closeAll(reason)
+    this.#incoming.closeAll(reason)
+  }
+
+  #dispatch(message: unknown, extra: Extra): void {
+    const kind = inspectMessage(message)
+    if (typeof kind !== 'string') {
+      this.#rejectInvalid(message, kind.problem)
+      return
+    }
+    switch (kind) {
+      case 'request': {
+        const request = message as JSONRPCRequest
+        const schemas = lookup(this.#incomingTables()?.requests, request.method)
+        const handler = this.#requestHandlers.get(request.method)
+        this.#incoming.handle(request, handler, schemas?.params, extra)
+        return
+      }
+      case 'notification':
+        this.#handleNotification(message as JSONRPCNotification, extra)
+        return
+      default:
+        this.#outgoing.receiveResponse(message as JSONRPCResponse, kind === 'error')
+    }
+  }
+
+  #handleNotification(notification: JSONRPCNotification, extra: Extra): void {
+    const { method } = notification
+    const raw = notification.params
+    if (method === 'notifications/cancelled') {
+      // Malformed cancellations are ignored, and `initialize` may not be cancelled.
+      const id = raw?.requestId
+      if (isRequestId(id) && this.#incoming.methodOf(id) !== 'initialize') {
+        this.#incoming.abort(id, typeof raw?.reason === 'string' ? raw.reason : undefined)
+      }
+    } else if (method === 'notifications/progress' && raw !== undefined) {
+      this.#outgoing.receiveProgress(raw)
+    }
+    const handler = this.#notificationHandlers.get(method)
+    if (handler === undefined) {
+      if (method !== 'notifications/cancelled' && method !== 'notifications/progress') {
+        this.#onUnhandledNotification?.(notification, extra)
+      }
+      return
+    }
+    let params: unknown = raw
+    const schema = lookup(this.#incomingTables()?.notifications, method)
+    if (schema !== undefined) {
+      const parsed = schema.safeParse(raw)
+      if (!parsed.success) {
+        this.#reportError(
+          new LocalError(
+            'protocol',
+            `Invalid params for ${method}: ${describeZodError(parsed.error)}`,
+            {
+              method,
+              cause: parsed.error,
+            },
+          ),
+        )
+        return
+      }
+      params = parsed.data
+    }
+    const input = (isJsonObject(params) ? params : {}) as MessageParams
+    const context = { method, meta: readMeta(raw), extra }
+    void (async () => {
+      try {
+        await handler(input, context)
+      } catch (error) {
+        this.#reportError(error)
+      }
+    })()
+  }
+
+  /** Answers what is not JSON-RPC with `-32600`, unless it looks like a response: never answer those. */
+  #rejectInvalid(message: unknown, problem: string): void {
+    const looksLikeResponse =
+      isJsonObject(message) &&
+      message.method === undefined &&
+      ('result' in message || 'error' in message)
+    if (looksLikeResponse) {
+      this.#reportError(new LocalError('protocol', `Received an invalid response: ${problem}`))
+      return
+    }
+    const id = isJsonObject(message) && isRequestId(message.id) ? message.id : undefined
+    const response = errorResponse(id, ErrorCode.InvalidRequest, `Invalid Request: ${problem}`)
+    const route: MessageRoute = id === undefined ? {} : { relatedRequestId: id }
+    void (async () => {
+      try {
+        await this.#send(response, route)
+      } catch (error) {
+        this.#reportError(error)
+      }
+    })()
+  }
+
+  /** The tables of what this peer receives, by its side. */
+  #incomingTables() {
+    const methods = this.#methods
+    if (methods === undefined) return undefined
+    return this.#side === 'server'
+      ? { requests: methods.clientRequests, notifications: methods.clientNotifications }
+      : { requests: methods.serverRequests, notifications: methods.serverNotifications }
+  }
+
+  /** The result schema of a request this peer sends. */
+  #resultSchema(method: string, params: MessageParams | undefined): ZodType | undefined {
+    const methods = this.#methods
+    if (methods === undefined) return undefined
+    const table = this.#side === 'server' ? methods.serverRequests : methods.clientRequests
+    const schemas = lookup(table, method)
+    if (schemas === undefined) return undefined
+    return params?.task !== undefined && schemas.taskResult !== undefined
+      ? schemas.taskResult
+      : schemas.result
+  }
+
+  #closedError(method: string): LocalError {
+    return new LocalError('closed', `Connection closed: ${method}`, { method })
+  }
+
+  #reportError(error: unknown): void {
+    if (this.#onError === undefined) return
+    try {
+      this.#onError(error instanceof Error ? error : new Error(String(error)))
+    } catch {
+      // An onError that throws must not make receive() throw.
+    }
+  }
+}
