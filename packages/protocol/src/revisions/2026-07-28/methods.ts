@@ -7,6 +7,7 @@
  * @see https://modelcontextprotocol.io/specification/2026-07-28/basic/patterns/mrtr
  * @module
  */
+import { z } from 'zod'
 import type { MethodTable, RequestMethodSchemas, Revision } from '../revision.js'
 import { CompleteRequestSchema, CompleteResultSchema } from './completion.js'
 import { DiscoverRequestSchema, DiscoverResultSchema } from './discover.js'
@@ -18,7 +19,7 @@ import {
 } from './notifications.js'
 import {
   GetPromptRequestSchema,
-  GetPromptResultResponseSchema,
+  GetPromptResultSchema,
   ListPromptsRequestSchema,
   ListPromptsResultSchema,
   PromptListChangedNotificationSchema,
@@ -29,10 +30,11 @@ import {
   ListResourceTemplatesRequestSchema,
   ListResourceTemplatesResultSchema,
   ReadResourceRequestSchema,
-  ReadResourceResultResponseSchema,
+  ReadResourceResultSchema,
   ResourceListChangedNotificationSchema,
   ResourceUpdatedNotificationSchema,
 } from './resources.js'
+import { InputRequiredResultSchema } from './mrtr.js'
 import { ListRootsRequestSchema, ListRootsResultSchema } from './roots.js'
 import { CreateMessageRequestSchema, CreateMessageResultSchema } from './sampling.js'
 import {
@@ -42,15 +44,27 @@ import {
 } from './subscriptions.js'
 import {
   CallToolRequestSchema,
-  CallToolResultResponseSchema,
+  CallToolResultSchema,
   ListToolsRequestSchema,
   ListToolsResultSchema,
   ToolListChangedNotificationSchema,
 } from './tools.js'
 
-// Params come from the request schemas and results from the spec's `*ResultResponse`
-// definitions, so the table cannot drift from them. `tools/call`, `prompts/get` and
-// `resources/read` answer with their result or an `InputRequiredResult`.
+// Params come from the request schemas themselves, so the table cannot drift from them.
+
+/**
+ * The result of `tools/call`, `prompts/get` and `resources/read`: an `InputRequiredResult` when
+ * `resultType` is `"input_required"`, the complete result otherwise. Stricter than the spec's
+ * `*ResultResponse` unions, under which any result passes as an `InputRequiredResult` (its
+ * members are all optional and its `resultType` is any string): a `resources/read` result
+ * without `ttlMs` would pass there, and does not here.
+ */
+function completeOrInputRequired<Complete extends z.ZodType>(complete: Complete) {
+  return z.union([
+    InputRequiredResultSchema.extend({ resultType: z.literal('input_required') }),
+    complete,
+  ])
+}
 
 /** A server sends no JSON-RPC requests in 2026-07-28: every entry is `never` (see `inputRequests`). */
 const noServerRequests: Record<string, never> = {}
@@ -72,7 +86,7 @@ export const methods = {
     },
     'resources/read': {
       params: ReadResourceRequestSchema.shape.params,
-      result: ReadResourceResultResponseSchema.shape.result,
+      result: completeOrInputRequired(ReadResourceResultSchema),
     },
     'subscriptions/listen': {
       params: SubscriptionsListenRequestSchema.shape.params,
@@ -84,12 +98,12 @@ export const methods = {
     },
     'prompts/get': {
       params: GetPromptRequestSchema.shape.params,
-      result: GetPromptResultResponseSchema.shape.result,
+      result: completeOrInputRequired(GetPromptResultSchema),
     },
     'tools/list': { params: ListToolsRequestSchema.shape.params, result: ListToolsResultSchema },
     'tools/call': {
       params: CallToolRequestSchema.shape.params,
-      result: CallToolResultResponseSchema.shape.result,
+      result: completeOrInputRequired(CallToolResultSchema),
     },
     'completion/complete': {
       params: CompleteRequestSchema.shape.params,
