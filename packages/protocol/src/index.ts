@@ -93,6 +93,7 @@ export {
   type Revision,
 } from './revisions/revision.js'
 export * as v2025_11_25 from './revisions/2025-11-25/index.js'
+export * as v2024_11_05 from './revisions/2024-11-05/index.js'
 export * as v2025_03_26 from './revisions/2025-03-26/index.js'
 export * as v2025_06_18 from './revisions/2025-06-18/index.js'
 export * as v2026_07_28 from './revisions/2026-07-28/index.js'

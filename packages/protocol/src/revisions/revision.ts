@@ -5,6 +5,7 @@
  */
 import type { ZodType } from 'zod'
 import type { Era, ProtocolVersion } from '../versions.js'
+import { revision2024_11_05 } from './2024-11-05/methods.js'
 import { revision2025_03_26 } from './2025-03-26/methods.js'
 import { revision2025_06_18 } from './2025-06-18/methods.js'
 import { trunk } from './2025-11-25/methods.js'
@@ -49,6 +50,7 @@ export interface Revision<Methods extends MethodTable = MethodTable> {
 
 // One line per revision.
 const revisions = {
+  '2024-11-05': revision2024_11_05,
   '2025-03-26': revision2025_03_26,
   '2025-06-18': revision2025_06_18,
   '2025-11-25': trunk,
