@@ -26,8 +26,9 @@ export const REQUEST_ENVELOPE = { jsonrpc: true, id: true } as const
 export const NOTIFICATION_ENVELOPE = { jsonrpc: true } as const
 
 /**
- * The trunk's params masks: before 2025-11-25 only a few definitions spell out `params._meta`,
- * so in every other one `_meta` is left to the open object.
+ * What the trunk's params have that most params of this revision do not: before 2025-11-25 only
+ * ping, `roots/list`, `notifications/initialized` and the list-changed notifications spell out
+ * `params._meta`; everywhere else `_meta` is an unknown member of the open object.
  */
 export const PARAMS_META = { _meta: true } as const
 
