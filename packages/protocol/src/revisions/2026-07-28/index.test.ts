@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { definitions, exampleOf } from './__fixtures__/official.js'
+import * as trunk from '../2025-11-25/index.js'
+import { definitions, exampleOf, unchangedSinceTrunk } from './__fixtures__/official.js'
 import * as v2026 from './index.js'
 
 const {
@@ -49,6 +50,16 @@ describe('the v2026_07_28 namespace', () => {
         .sort(),
     )
     expect(exported).toHaveLength(155)
+  })
+
+  it('shares with the trunk exactly the definitions 2026-07-28 left unchanged', () => {
+    const schemas = v2026 as Record<string, unknown>
+    const trunkSchemas = trunk as Record<string, unknown>
+    const shared = Object.keys(definitions).filter(
+      (name) => schemas[`${name}Schema`] === trunkSchemas[`${name}Schema`],
+    )
+    expect(shared.sort()).toEqual(unchangedSinceTrunk().sort())
+    expect(shared.length).toBeGreaterThan(40)
   })
 
   it.each([
