@@ -1,0 +1,154 @@
+/**
+ * The Hono sub-app that serves one McpServer: routes, guards, health.
+ * @module
+ */
+import { Hono, type Context } from 'hono'
+import type { SessionManager } from '../session/sessions.js'
+import type { ResponseMode } from '../session/stream.js'
+import { checkOrigin, type OriginPolicy } from './guards.js'
+import { httpError } from './http-error.js'
+import { handleLegacyMessage, openLegacyStream } from './legacy-sse.js'
+import { handleDelete, handleGet, handlePost } from './streamable-http.js'
+
+/** Options of `server.app()`: paths, security and HTTP behaviour. All optional. */
+export interface McpAppOptions {
+  /**
+   * Path of the Streamable HTTP endpoint, relative to where the app is mounted.
+   * @default '/'
+   */
+  path?: string
+  /**
+   * Path of the 2024-11-05 SSE endpoint; `false` turns the HTTP+SSE transport off.
+   * @default '/sse'
+   */
+  ssePath?: string | false
+  /**
+   * Path 2024-11-05 clients POST their messages to (announced in the `endpoint` event).
+   * @default '/messages'
+   */
+  messagesPath?: string
+  /**
+   * Path of the health endpoint (`{ "status": "ok" }`); `false` turns it off.
+   * @default '/health'
+   */
+  healthPath?: string | false
+  /**
+   * Host names (optionally `:port`) the server answers to, against DNS rebinding; `'localhost'`
+   * means 127.0.0.1, localhost and [::1] on any port; `false` accepts any `Host`.
+   * @default 'localhost'
+   */
+  allowedHosts?: readonly string[] | 'localhost' | false
+  /**
+   * Browser origins allowed to call the server.
+   * @default origins whose host is in allowedHosts (with `allowedHosts: false`: same origin only)
+   */
+  allowedOrigins?: readonly string[]
+  /**
+   * Largest request body, in bytes (413 above it).
+   * @default 4_194_304
+   */
+  maxBodyBytes?: number
+  /**
+   * How a POST with requests is answered: `'sse'` always streams, `'json'` always returns one
+   * JSON body (progress and logs then go to the GET stream, if any), `'auto'` returns JSON
+   * unless something has to be sent before the response.
+   * @default 'auto'
+   */
+  responseMode?: ResponseMode
+  /**
+   * Names the principal of a request (from your auth middleware, e.g. `c.get('jwtPayload').sub`).
+   * A session remembers who opened it; requests from anyone else get 404.
+   */
+  identify?: (c: Context) => string | undefined | Promise<string | undefined>
+  /**
+   * Whether clients may open a standalone GET stream (405 when not).
+   * @default true
+   */
+  getStream?: boolean
+  /**
+   * Whether clients may end their session with DELETE (405 when not).
+   * @default true
+   */
+  allowDelete?: boolean
+}
+
+/** The resolved options the handlers use. */
+export interface AppContext {
+  readonly sessions: SessionManager
+  readonly policy: OriginPolicy
+  readonly maxBodyBytes: number
+  readonly responseMode: ResponseMode
+  readonly ssePath: string | false
+  readonly messagesPath: string
+  readonly getStream: boolean
+  readonly allowDelete: boolean
+  identify(c: Context): Promise<string | undefined>
+  reportError(error: unknown): void
+}
+
+/** What the app needs from its McpServer. */
+export interface AppHost {
+  readonly sessions: SessionManager
+  start(): Promise<void>
+  reportError(error: unknown): void
+}
+
+function normalizePath(path: string): string {
+  const withSlash = path.startsWith('/') ? path : `/${path}`
+  return withSlash.length > 1 && withSlash.endsWith('/') ? withSlash.slice(0, -1) : withSlash
+}
+
+/** Builds the app. Used by `McpServer.app()`. */
+export function createMcpApp(host: AppHost, options: McpAppOptions): Hono {
+  const path = normalizePath(options.path ?? '/')
+  const ssePath = options.ssePath === false ? false : normalizePath(options.ssePath ?? '/sse')
+  const messagesPath = normalizePath(options.messagesPath ?? '/messages')
+  const healthPath =
+    options.healthPath === false ? false : normalizePath(options.healthPath ?? '/health')
+  const identify = options.identify
+  const context: AppContext = {
+    sessions: host.sessions,
+    policy: {
+      allowedHosts: options.allowedHosts ?? 'localhost',
+      allowedOrigins: options.allowedOrigins,
+    },
+    maxBodyBytes: options.maxBodyBytes ?? 4 * 1024 * 1024,
+    responseMode: options.responseMode ?? 'auto',
+    ssePath,
+    messagesPath,
+    getStream: options.getStream ?? true,
+    allowDelete: options.allowDelete ?? true,
+    identify: async (c) => (identify === undefined ? undefined : await identify(c)),
+    reportError: (error) => {
+      host.reportError(error)
+    },
+  }
+
+  const app = new Hono()
+  app.use('*', async (c, next) => {
+    const rejected = checkOrigin(c.req.raw, context.policy)
+    if (rejected !== undefined) return rejected
+    await host.start()
+    await next()
+    return undefined
+  })
+  app.onError((error) => {
+    context.reportError(error)
+    return httpError(500, 'Internal Server Error: the server failed to handle the request')
+  })
+
+  if (healthPath !== false) app.get(healthPath, (c) => c.json({ status: 'ok' }))
+  app.post(path, (c) => handlePost(c, context))
+  app.get(path, (c) => handleGet(c, context))
+  app.delete(path, (c) => handleDelete(c, context))
+  app.all(path, () =>
+    httpError(405, 'Method Not Allowed: use POST, GET or DELETE', {
+      headers: { Allow: 'GET, POST, DELETE' },
+    }),
+  )
+  if (ssePath !== false) {
+    app.get(ssePath, (c) => openLegacyStream(c, context))
+    app.post(messagesPath, (c) => handleLegacyMessage(c, context))
+  }
+  return app
+}
