@@ -7,6 +7,17 @@ import type { MessageRoute, RequestContext } from './types.js'
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0))
 
+/** A promise and the functions that settle it. */
+function deferred<T>() {
+  let resolve!: (value: T) => void
+  let reject!: (error: unknown) => void
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res
+    reject = rej
+  })
+  return { promise, resolve, reject }
+}
+
 /** A handler that waits until its request is aborted, then records the reason. */
 function waitForAbort(seen: { signal?: AbortSignal; reason?: unknown }) {
   return (_params: unknown, context: RequestContext) =>
@@ -93,17 +104,8 @@ describe('cancellation', () => {
 
   it('never cancels initialize', async () => {
     const { client, server, messages } = createLinkedPeers()
-    let finish: (() => void) | undefined
-    server.setRequestHandler(
-      'initialize',
-      () =>
-        new Promise(
-          (resolve) =>
-            (finish = () => {
-              resolve({ ok: 1 })
-            }),
-        ),
-    )
+    const answer = deferred<Record<string, unknown>>()
+    server.setRequestHandler('initialize', () => answer.promise)
     const controller = new AbortController()
     const call = client.request('initialize', {}, { signal: controller.signal })
     await flush()
@@ -115,7 +117,7 @@ describe('cancellation', () => {
       method: 'notifications/cancelled',
       params: { requestId: messages[0]!.message.id },
     })
-    finish!()
+    answer.resolve({ ok: 1 })
     await flush()
     expect(messages.map((m) => m.message.method ?? 'response')).toEqual(['initialize', 'response'])
   })
@@ -252,21 +254,12 @@ describe('close', () => {
   it('reports a handler that fails after close', async () => {
     const onError = vi.fn()
     const peer = new Peer({ send: () => undefined, onError })
-    let fail: (() => void) | undefined
-    peer.setRequestHandler(
-      'work',
-      () =>
-        new Promise(
-          (_resolve, reject) =>
-            (fail = () => {
-              reject(new Error('disk full'))
-            }),
-        ),
-    )
+    const answer = deferred<Record<string, unknown>>()
+    peer.setRequestHandler('work', () => answer.promise)
     peer.receive({ jsonrpc: '2.0', id: 1, method: 'work' })
     await flush()
     peer.close()
-    fail!()
+    answer.reject(new Error('disk full'))
     await flush()
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: 'disk full' }))
   })

@@ -2,6 +2,17 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { LocalError } from '../errors/local-error.js'
 import { createLinkedPeers } from './linked-peers.js'
 
+/** A promise and the functions that settle it. */
+function deferred<T>() {
+  let resolve!: (value: T) => void
+  let reject!: (error: unknown) => void
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res
+    reject = rej
+  })
+  return { promise, resolve, reject }
+}
+
 /** A server whose `work` handler reports progress every `every` ms, `steps` times. */
 function progressingServer(every: number, steps: number) {
   const linked = createLinkedPeers()
@@ -111,20 +122,11 @@ describe('timeouts', () => {
 
   it('never times out with timeout: Infinity', async () => {
     const { client, server } = createLinkedPeers()
-    let finish: (() => void) | undefined
-    server.setRequestHandler(
-      'slow',
-      () =>
-        new Promise(
-          (resolve) =>
-            (finish = () => {
-              resolve({ ok: true })
-            }),
-        ),
-    )
+    const answer = deferred<Record<string, unknown>>()
+    server.setRequestHandler('slow', () => answer.promise)
     const call = client.request('slow', {}, { timeout: Infinity })
     await vi.advanceTimersByTimeAsync(10 * 24 * 3600 * 1000)
-    finish!()
+    answer.resolve({ ok: true })
     await expect(call).resolves.toEqual({ ok: true })
   })
 
