@@ -22,6 +22,29 @@ export function describeRequest(context: HttpFailureContext): string {
 
 const MAX_DETAIL = 200
 
+// Errors for which the server certainly did not run the request: it refused the session, or the
+// connection was refused before the request reached it.
+const unprocessed = new WeakSet<Error>()
+
+/** Marks an error as one for which the server did not run the request. */
+export function markUnprocessed<E extends Error>(error: E): E {
+  unprocessed.add(error)
+  return error
+}
+
+/** Whether the server certainly did not run the request that failed with `error`. */
+export function isUnprocessed(error: unknown): boolean {
+  return error instanceof Error && unprocessed.has(error)
+}
+
+/**
+ * Whether an error status means the server no longer knows the session: `404` as the spec says,
+ * or `400` with a body about the session, which is what the official SDK's examples answer.
+ */
+export function isSessionGone(status: number, detail: string): boolean {
+  return status === 404 || (status === 400 && /session/i.test(detail))
+}
+
 /**
  * The error for a response with an error status. Its message includes what the body says: the
  * JSON-RPC error message if the body is one, else the start of the text. Consumes the body.
@@ -30,8 +53,16 @@ export async function httpStatusError(
   response: Response,
   context: HttpFailureContext,
 ): Promise<LocalError> {
+  return httpStatusErrorWithDetail(response, await readDetail(response), context)
+}
+
+/** Like {@link httpStatusError}, for a body already read with {@link readDetail}. */
+export function httpStatusErrorWithDetail(
+  response: Response,
+  detail: string,
+  context: HttpFailureContext,
+): LocalError {
   const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`
-  const detail = await readDetail(response)
   const message = `${context.method} ${context.url} failed with ${status}${
     context.rpcMethod === undefined ? '' : ` (${context.rpcMethod})`
   }${detail === '' ? '' : `: ${detail}`}`
@@ -42,7 +73,8 @@ export async function httpStatusError(
   })
 }
 
-async function readDetail(response: Response): Promise<string> {
+/** What an error response's body says, shortened. Consumes the body. */
+export async function readDetail(response: Response): Promise<string> {
   let text: string
   try {
     text = (await response.text()).trim()
@@ -73,7 +105,8 @@ export function transportError(
     return new LocalError('timeout', `${what} timed out after ${String(timeout)} ms`, options)
   }
   if (name === 'AbortError') return new LocalError('aborted', `${what} was aborted`, options)
-  return new LocalError('network', `${what} failed: ${networkReason(error)}`, options)
+  const failure = new LocalError('network', `${what} failed: ${networkReason(error)}`, options)
+  return isConnectionRefused(error) ? markUnprocessed(failure) : failure
 }
 
 /** The most specific reason a runtime gives for a failed fetch. */

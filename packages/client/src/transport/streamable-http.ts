@@ -1,0 +1,298 @@
+/**
+ * The Streamable HTTP transport (2025-03-26 to 2025-11-25): POST for every message, SSE or JSON
+ * answers, a standalone GET stream, resumption with `Last-Event-ID`, DELETE on close.
+ * @module
+ */
+import {
+  isJSONRPCRequest,
+  LocalError,
+  type JSONRPCMessage,
+  type JSONRPCRequest,
+} from '@mcp-sse/protocol'
+import {
+  describeRequest,
+  httpStatusErrorWithDetail,
+  isSessionGone,
+  markUnprocessed,
+  readDetail,
+} from '../http/errors.js'
+import type { HttpClient } from '../http/http-client.js'
+import { ListenStream } from './listen-stream.js'
+import {
+  resolveReconnect,
+  type ReconnectOptions,
+  type ResolvedReconnectOptions,
+} from './reconnect.js'
+import { readResponseStream, type Exchange } from './response-stream.js'
+import { dispatchBody, methodOf, responseId, type Dispatch } from './dispatch.js'
+import type {
+  ClientTransport,
+  MessageContext,
+  SendOptions,
+  SessionInfo,
+  StreamState,
+} from './types.js'
+
+/** Options of {@link StreamableHttpTransport}. */
+export interface StreamableHttpTransportOptions {
+  /** The MCP endpoint. */
+  url: string
+  /** The HTTP layer to send with. */
+  http: HttpClient
+  /**
+   * Milliseconds to wait for the response headers of a GET, DELETE or notification POST. A
+   * request's POST has no such limit: its own timeout governs.
+   * @default 30000
+   */
+  connectTimeout?: number | undefined
+  /** Treat a stream on which nothing arrived for this many milliseconds as dead. */
+  keepAliveTimeout?: number | undefined
+  /** How broken streams are resumed and reopened. */
+  reconnect?: ReconnectOptions | undefined
+}
+
+const ACCEPT_POST = 'application/json, text/event-stream'
+
+/** The Streamable HTTP client transport. */
+export class StreamableHttpTransport implements ClientTransport {
+  readonly kind = 'streamable-http'
+  readonly url: string
+  onMessage?: ((message: JSONRPCMessage, context: MessageContext) => void) | undefined
+  onSessionLost?: ((error: LocalError) => void) | undefined
+  onStreamState?: ((state: StreamState) => void) | undefined
+  onError?: ((error: LocalError) => void) | undefined
+
+  readonly #http: HttpClient
+  readonly #connectTimeout: number
+  readonly #keepAliveTimeout: number | undefined
+  readonly #reconnect: ResolvedReconnectOptions
+  readonly #closed = new AbortController()
+  readonly #exchanges = new Map<string | number, Exchange>()
+  #sessionId: string | undefined
+  #protocolVersion: string | undefined
+  #listen: ListenStream | undefined
+
+  constructor(options: StreamableHttpTransportOptions) {
+    this.url = options.url
+    this.#http = options.http
+    this.#connectTimeout = options.connectTimeout ?? 30_000
+    this.#keepAliveTimeout = options.keepAliveTimeout
+    this.#reconnect = resolveReconnect(options.reconnect)
+  }
+
+  get sessionId(): string | undefined {
+    return this.#sessionId
+  }
+
+  start(): Promise<void> {
+    return Promise.resolve()
+  }
+
+  setSession(session: SessionInfo): void {
+    if (session.sessionId !== undefined) this.#sessionId = session.sessionId
+    this.#protocolVersion = session.protocolVersion
+  }
+
+  resetSession(): void {
+    this.#listen?.stop()
+    this.#listen = undefined
+    this.#sessionId = undefined
+    this.#protocolVersion = undefined
+  }
+
+  listen(): void {
+    if (this.#listen !== undefined || this.#closed.signal.aborted) return
+    this.#listen = new ListenStream({
+      url: this.url,
+      http: this.#http,
+      headers: () => this.#headers(),
+      connectTimeout: this.#connectTimeout,
+      keepAliveTimeout: this.#keepAliveTimeout,
+      reconnect: this.#reconnect,
+      signal: this.#closed.signal,
+      dispatch: this.#dispatch,
+      failed: (response, rpcMethod) => this.#failed(response, 'GET', rpcMethod),
+      onStreamState: (state) => this.onStreamState?.(state),
+      onError: (error) => this.onError?.(error),
+    })
+    this.#listen.start()
+  }
+
+  async send(message: JSONRPCMessage, options: SendOptions = {}): Promise<void> {
+    if (this.#closed.signal.aborted) throw this.#closedError(message)
+    const request = isJSONRPCRequest(message) ? message : undefined
+    if (
+      request === undefined &&
+      'method' in message &&
+      message.method === 'notifications/cancelled'
+    ) {
+      // The peer gave up on a request: stop resuming its stream.
+      const cancelled = (message.params as { requestId?: string | number } | undefined)?.requestId
+      if (cancelled !== undefined) this.#exchanges.get(cancelled)?.controller.abort()
+    }
+    const exchange: Exchange | undefined =
+      request === undefined ? undefined : { controller: new AbortController(), done: false }
+    if (request !== undefined && exchange !== undefined) this.#exchanges.set(request.id, exchange)
+    try {
+      await this.#post(message, request, exchange, options)
+    } finally {
+      if (request !== undefined && this.#exchanges.get(request.id) === exchange) {
+        this.#exchanges.delete(request.id)
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed.signal.aborted) return
+    this.#closed.abort(new LocalError('closed', `The connection to ${this.url} was closed`))
+    this.#listen?.stop()
+    const sessionId = this.#sessionId
+    if (sessionId === undefined) return
+    try {
+      const response = await this.#http.request({
+        method: 'DELETE',
+        url: this.url,
+        headers: this.#headers(),
+        timeout: this.#connectTimeout,
+        retry: 'never',
+      })
+      await response.body?.cancel()
+    } catch {
+      // The session ends with the connection anyway; a server that is gone cannot be told.
+    }
+  }
+
+  async #post(
+    message: JSONRPCMessage,
+    request: JSONRPCRequest | undefined,
+    exchange: Exchange | undefined,
+    options: SendOptions,
+  ): Promise<void> {
+    const rpcMethod = methodOf(message)
+    const signals = [this.#closed.signal]
+    if (options.signal !== undefined) signals.push(options.signal)
+    if (exchange !== undefined) signals.push(exchange.controller.signal)
+    const signal = AbortSignal.any(signals)
+    const response = await this.#http.request({
+      method: 'POST',
+      url: this.url,
+      body: JSON.stringify(message),
+      headers: { ...this.#headers(), 'content-type': 'application/json', accept: ACCEPT_POST },
+      signal,
+      timeout: request === undefined ? this.#connectTimeout : false,
+      rpcMethod,
+      retry: options.idempotent === true ? 'safe' : 'refused',
+    })
+    const sessionId = response.headers.get('mcp-session-id')
+    if (sessionId !== null && this.#sessionId === undefined) this.#sessionId = sessionId
+    if (!response.ok) throw await this.#failed(response, 'POST', rpcMethod)
+    const type = response.headers.get('content-type') ?? ''
+    if (request === undefined || exchange === undefined || response.status === 202) {
+      response.body?.cancel().catch(() => {})
+      return
+    }
+    const context = { relatedRequestId: request.id }
+    if (type.includes('text/event-stream') && response.body !== null) {
+      await readResponseStream({
+        body: response.body,
+        request,
+        exchange,
+        signal,
+        idempotent: options.idempotent === true,
+        keepAliveTimeout: this.#keepAliveTimeout,
+        reconnect: this.#reconnect,
+        dispatch: this.#dispatch,
+        resume: (lastEventId) => this.#resume(lastEventId, rpcMethod, signal),
+        repost: () => this.#post(message, request, exchange, options),
+        describe: describeRequest({ method: 'POST', url: this.url, rpcMethod }),
+      })
+      return
+    }
+    if (type.includes('application/json')) {
+      const problem = dispatchBody(await response.text(), context, this.#dispatch)
+      if (problem === undefined) return
+      throw new LocalError(
+        'protocol',
+        `${describeRequest({ method: 'POST', url: this.url, rpcMethod })} answered with a body that is not JSON-RPC: ${problem}`,
+        { method: rpcMethod, url: this.url, status: response.status },
+      )
+    }
+    response.body?.cancel().catch(() => {})
+    throw new LocalError(
+      'protocol',
+      `${describeRequest({ method: 'POST', url: this.url, rpcMethod })} answered with unsupported content type "${type}"`,
+      { method: rpcMethod, url: this.url, status: response.status },
+    )
+  }
+
+  /** GETs the endpoint to resume a response stream; resolves with the new body. */
+  async #resume(
+    lastEventId: string | undefined,
+    rpcMethod: string | undefined,
+    signal: AbortSignal,
+  ): Promise<ReadableStream<Uint8Array>> {
+    const headers = { ...this.#headers(), accept: 'text/event-stream' }
+    const response = await this.#http.request({
+      method: 'GET',
+      url: this.url,
+      headers: lastEventId === undefined ? headers : { ...headers, 'last-event-id': lastEventId },
+      signal,
+      timeout: this.#connectTimeout,
+      rpcMethod,
+      retry: 'safe',
+    })
+    if (!response.ok) throw await this.#failed(response, 'GET', rpcMethod)
+    const type = response.headers.get('content-type') ?? ''
+    if (response.body === null || !type.includes('text/event-stream')) {
+      response.body?.cancel().catch(() => {})
+      throw new LocalError(
+        'protocol',
+        `${describeRequest({ method: 'GET', url: this.url, rpcMethod })} did not open an event stream`,
+        { method: rpcMethod, url: this.url, status: response.status },
+      )
+    }
+    return response.body
+  }
+
+  readonly #dispatch: Dispatch = (message, context) => {
+    const id = responseId(message)
+    if (id !== undefined) {
+      const exchange = this.#exchanges.get(id)
+      if (exchange !== undefined) exchange.done = true
+    }
+    try {
+      this.onMessage?.(message, context)
+    } catch (error) {
+      this.onError?.(
+        new LocalError('protocol', `Handling a message from ${this.url} failed`, { cause: error }),
+      )
+    }
+    if (id !== undefined) this.#exchanges.get(id)?.controller.abort()
+  }
+
+  async #failed(response: Response, method: string, rpcMethod: string | undefined) {
+    const detail = await readDetail(response)
+    const error = httpStatusErrorWithDetail(response, detail, { method, url: this.url, rpcMethod })
+    if (this.#sessionId !== undefined && isSessionGone(response.status, detail)) {
+      // A POST the server refused for its session never ran; a resumption GET's request may have.
+      if (method === 'POST') markUnprocessed(error)
+      this.onSessionLost?.(error)
+    }
+    return error
+  }
+
+  #headers(): Record<string, string> {
+    const headers: Record<string, string> = {}
+    if (this.#sessionId !== undefined) headers['mcp-session-id'] = this.#sessionId
+    if (this.#protocolVersion !== undefined) headers['mcp-protocol-version'] = this.#protocolVersion
+    return headers
+  }
+
+  #closedError(message: JSONRPCMessage): LocalError {
+    const rpcMethod = methodOf(message)
+    return new LocalError('closed', `The connection to ${this.url} is closed`, {
+      method: rpcMethod,
+      url: this.url,
+    })
+  }
+}
