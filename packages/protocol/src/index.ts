@@ -109,6 +109,7 @@ export type {
   NotifyOptions,
   PeerMethodTable,
   PeerOptions,
+  SharedHandlers,
   PeerRequestSchemas,
   PeerSide,
   Progress,

@@ -35,6 +35,11 @@ export class IncomingRequests<Extra> {
     this.#host = host
   }
 
+  /** How many handlers are running. */
+  get size(): number {
+    return this.#running.size
+  }
+
   /** Validates a request, runs its handler and sends the response. */
   handle(
     request: JSONRPCRequest,

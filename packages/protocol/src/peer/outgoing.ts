@@ -40,6 +40,8 @@ export interface OutgoingHost {
   notifyCancellation: boolean
   /** The method table's result schema for a request this peer sends. */
   resultSchema: (method: string, params: MessageParams | undefined) => ZodType | undefined
+  /** Gives the id of the next request; see `PeerOptions.nextRequestId`. */
+  nextRequestId: (() => number) | undefined
 }
 
 // Ids this peer gave up on (aborted, timed out) stay known for a while, so that a late response
@@ -57,6 +59,11 @@ export class OutgoingRequests {
     this.#host = host
   }
 
+  /** How many requests still wait for their response. */
+  get size(): number {
+    return this.#pending.size
+  }
+
   /** Sends a request and waits for its response. */
   request(method: string, params: MessageParams | undefined, options: RequestOptions<unknown>) {
     const signal = options.signal
@@ -65,7 +72,7 @@ export class OutgoingRequests {
         new LocalError('aborted', `Request aborted: ${method}`, { method, cause: signal.reason }),
       )
     }
-    const id = this.#nextId++
+    const id = this.#host.nextRequestId?.() ?? this.#nextId++
     if (options.onProgress !== undefined) {
       const meta = isJsonObject(params?._meta) ? params._meta : undefined
       params = { ...params, _meta: { ...meta, progressToken: id } }

@@ -28,6 +28,7 @@ import type {
   PeerSide,
   RequestHandler,
   RequestOptions,
+  SharedHandlers,
 } from './types.js'
 
 /** `receive()`'s second argument: optional only when `Extra` allows `undefined`. */
@@ -63,8 +64,9 @@ export class Peer<Extra = undefined> {
   readonly #send: PeerOptions<Extra>['send']
   readonly #onError: PeerOptions<Extra>['onError']
   readonly #onUnhandledNotification: PeerOptions<Extra>['onUnhandledNotification']
-  readonly #requestHandlers = new Map<string, RequestHandler<Extra>>()
-  readonly #notificationHandlers = new Map<string, NotificationHandler<Extra>>()
+  readonly #requestHandlers: Map<string, RequestHandler<Extra>>
+  readonly #notificationHandlers: Map<string, NotificationHandler<Extra>>
+  readonly #shared: SharedHandlers<Extra>
   readonly #outgoing: OutgoingRequests
   readonly #incoming: IncomingRequests<Extra>
   #methods: PeerMethodTable | undefined
@@ -75,6 +77,9 @@ export class Peer<Extra = undefined> {
     this.#send = options.send
     this.#onError = options.onError
     this.#onUnhandledNotification = options.onUnhandledNotification
+    this.#requestHandlers = new Map()
+    this.#notificationHandlers = new Map()
+    this.#shared = options.sharedHandlers ?? {}
     this.setMethods(options.methods, options.side)
     const reportError = (error: unknown) => {
       this.#reportError(error)
@@ -85,6 +90,7 @@ export class Peer<Extra = undefined> {
       defaultTimeout: options.defaultTimeout ?? 60_000,
       notifyCancellation: options.notifyCancellation ?? true,
       resultSchema: (method, params) => this.#resultSchema(method, params),
+      nextRequestId: options.nextRequestId,
     })
     this.#incoming = new IncomingRequests<Extra>({
       send: this.#send,
@@ -92,6 +98,14 @@ export class Peer<Extra = undefined> {
       notify: (method, params, notifyOptions) => this.notify(method, params, notifyOptions),
       request: (method, params, requestOptions) => this.request(method, params, requestOptions),
     })
+  }
+
+  /**
+   * Whether the peer has nothing in flight: no request waits for a response and no handler runs.
+   * A transport may then drop the peer and create a new one when work arrives.
+   */
+  get idle(): boolean {
+    return this.#outgoing.size === 0 && this.#incoming.size === 0
   }
 
   /** Whether `close()` was called. */
@@ -117,7 +131,10 @@ export class Peer<Extra = undefined> {
     this.#requestHandlers.set(method, handler)
   }
 
-  /** Stops handling a method: its requests get `-32601 Method not found`. */
+  /**
+   * Removes this peer's handler for a method: its requests go to the shared handler, if there is
+   * one, and otherwise get `-32601 Method not found`.
+   */
   removeRequestHandler(method: string): void {
     this.#requestHandlers.delete(method)
   }
@@ -204,7 +221,8 @@ export class Peer<Extra = undefined> {
       case 'request': {
         const request = message as JSONRPCRequest
         const schemas = lookup(this.#incomingTables()?.requests, request.method)
-        const handler = this.#requestHandlers.get(request.method)
+        const handler =
+          this.#requestHandlers.get(request.method) ?? this.#shared.requests?.get(request.method)
         this.#incoming.handle(request, handler, schemas?.params, extra)
         return
       }
@@ -228,7 +246,8 @@ export class Peer<Extra = undefined> {
     } else if (method === 'notifications/progress' && raw !== undefined) {
       this.#outgoing.receiveProgress(raw)
     }
-    const handler = this.#notificationHandlers.get(method)
+    const handler =
+      this.#notificationHandlers.get(method) ?? this.#shared.notifications?.get(method)
     if (handler === undefined) {
       if (method !== 'notifications/cancelled' && method !== 'notifications/progress') {
         this.#onUnhandledNotification?.(notification, extra)

@@ -100,6 +100,25 @@ export interface PeerOptions<Extra = undefined> {
   onError?: (error: Error) => void
   /** Called for a notification with no handler. */
   onUnhandledNotification?: (notification: JSONRPCNotification, extra: Extra) => void
+  /**
+   * Gives the id of each request this peer sends. A transport that re-creates a connection's
+   * peer (to keep idle sessions small) passes a counter that outlives the peer, so no id is ever
+   * used twice in one session.
+   * @default a counter from 1 that lives with the peer
+   */
+  nextRequestId?: () => number
+  /**
+   * Handlers shared by many peers, e.g. one table for every session of a server, so each peer
+   * does not hold its own copy. `setRequestHandler()` and `setNotificationHandler()` on a peer
+   * take precedence over these.
+   */
+  sharedHandlers?: SharedHandlers<Extra>
+}
+
+/** Request and notification handlers that several peers share. */
+export interface SharedHandlers<Extra = undefined> {
+  readonly requests?: ReadonlyMap<string, RequestHandler<Extra>>
+  readonly notifications?: ReadonlyMap<string, NotificationHandler<Extra>>
 }
 
 /** Options for one request. */
