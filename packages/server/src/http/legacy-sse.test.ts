@@ -24,7 +24,11 @@ function setup() {
 }
 
 /** Opens GET /sse and returns the endpoint, plus a reader of the messages that follow. */
-async function connect(app: ReturnType<typeof setup>['app'], base = 'http://localhost') {
+interface Requester {
+  request(input: string, init?: RequestInit): Response | Promise<Response>
+}
+
+async function connect(app: Requester, base = 'http://localhost') {
   const response = await app.request(`${base}/sse`, { headers: { accept: 'text/event-stream' } })
   const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader()
   let buffer = ''
