@@ -7,11 +7,15 @@
 import { z } from 'zod'
 import { RequestIdSchema } from './jsonrpc.js'
 
-/** `_meta`: an open map reserved for protocol and implementation metadata. */
-export const MetaSchema = z.record(z.string(), z.unknown())
-
-/** An object the spec leaves open (`additionalProperties: true`): any JSON object. */
+/**
+ * An object the spec leaves open (`additionalProperties: true`): any JSON object. Also used for
+ * string-keyed maps of anything: a loose object accepts the same values as
+ * `z.record(z.string(), z.unknown())` and validates them about twice as fast.
+ */
 export const OpenObjectSchema = z.looseObject({})
+
+/** `_meta`: an open map reserved for protocol and implementation metadata. */
+export const MetaSchema = OpenObjectSchema
 
 /** A token that ties progress notifications to the request that asked for them. */
 export const ProgressTokenSchema = z.union([z.string(), z.number().int()])
@@ -41,14 +45,14 @@ export type NotificationParams = z.infer<typeof NotificationParamsSchema>
 /** A request without the JSON-RPC envelope: a method and its params. */
 export const RequestSchema = z.looseObject({
   method: z.string(),
-  params: z.record(z.string(), z.unknown()).optional(),
+  params: OpenObjectSchema.optional(),
 })
 export type Request = z.infer<typeof RequestSchema>
 
 /** A notification without the JSON-RPC envelope: a method and its params. */
 export const NotificationSchema = z.looseObject({
   method: z.string(),
-  params: z.record(z.string(), z.unknown()).optional(),
+  params: OpenObjectSchema.optional(),
 })
 export type Notification = z.infer<typeof NotificationSchema>
 

@@ -43,7 +43,7 @@ export const ToolUseContentSchema = z.looseObject({
   type: z.literal('tool_use'),
   id: z.string(),
   name: z.string(),
-  input: z.record(z.string(), z.unknown()),
+  input: OpenObjectSchema,
   _meta: MetaSchema.optional(),
 })
 export type ToolUseContent = z.infer<typeof ToolUseContentSchema>
@@ -53,7 +53,7 @@ export const ToolResultContentSchema = z.looseObject({
   type: z.literal('tool_result'),
   toolUseId: z.string(),
   content: z.array(ContentBlockSchema),
-  structuredContent: z.record(z.string(), z.unknown()).optional(),
+  structuredContent: OpenObjectSchema.optional(),
   isError: z.boolean().optional(),
   _meta: MetaSchema.optional(),
 })

@@ -74,7 +74,7 @@ export type ListToolsResult = z.infer<typeof ListToolsResultSchema>
 /** The params of `tools/call`. */
 export const CallToolRequestParamsSchema = TaskAugmentedRequestParamsSchema.extend({
   name: z.string(),
-  arguments: z.record(z.string(), z.unknown()).optional(),
+  arguments: OpenObjectSchema.optional(),
 })
 export type CallToolRequestParams = z.infer<typeof CallToolRequestParamsSchema>
 
@@ -88,7 +88,7 @@ export type CallToolRequest = z.infer<typeof CallToolRequestSchema>
  */
 export const CallToolResultSchema = ResultSchema.extend({
   content: z.array(ContentBlockSchema),
-  structuredContent: z.record(z.string(), z.unknown()).optional(),
+  structuredContent: OpenObjectSchema.optional(),
   isError: z.boolean().optional(),
 })
 export type CallToolResult = z.infer<typeof CallToolResultSchema>
