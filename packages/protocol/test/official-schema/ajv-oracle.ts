@@ -42,15 +42,26 @@ function describeErrors(errors: ErrorObject[] | null | undefined): string | unde
   return `${error.instancePath || '/'} ${error.message ?? error.keyword} (${error.schemaPath})`
 }
 
+/** How the oracle reads the official schema. */
+export interface OracleOptions {
+  /**
+   * Check `format` (`uri`, `uri-template`, `byte`) with ajv-formats. When false, `format` is an
+   * annotation only, which is what JSON Schema 2020-12 asks of a validator by default.
+   * @default true
+   */
+  formats?: boolean
+}
+
 /**
  * Builds the oracle of a revision: draft-07 schemas go to ajv's default class, 2020-12 schemas to
  * `ajv/dist/2020.js`; both with ajv-formats so `uri`, `uri-template` and `byte` are checked.
  */
-export function createOracle(schema: OfficialSchema): Oracle {
+export function createOracle(schema: OfficialSchema, options: OracleOptions = {}): Oracle {
+  const { formats = true } = options
   // strict: false because the spec schemas carry annotations (descriptions, `{}` property
   // schemas) that ajv's strict mode reports as errors.
-  const options = { strict: false, allErrors: false, validateFormats: true }
-  const ajv = schema.draft === '2020-12' ? new Ajv2020(options) : new AjvDraft07(options)
+  const ajvOptions = { strict: false, allErrors: false, validateFormats: formats }
+  const ajv = schema.draft === '2020-12' ? new Ajv2020(ajvOptions) : new AjvDraft07(ajvOptions)
   addFormats(ajv)
   const id = `mcp-${schema.version}.json`
   ajv.addSchema(schema.document, id)

@@ -3,6 +3,8 @@
  * as markdown, for the owners of `src/revisions/<version>`:
  *
  * node --import tsx test/official-schema/findings-report.ts 2025-11-25 /work/notes/oracle-findings-2025-11-25.md
+ *
+ * Formats are checked (ajv-formats); each disagreement says whether only a `format` is at stake.
  * @module
  */
 import { execFileSync } from 'node:child_process'
@@ -31,6 +33,8 @@ function causeOf(disagreement: Disagreement): string {
 async function report(version: ProtocolVersion): Promise<string> {
   const schema = loadOfficialSchema(version)
   const oracle = createOracle(schema)
+  const withoutFormats = createOracle(schema, { formats: false })
+  let formatOnly = 0
   const names = definitionNames(schema)
   const revision = await importRevision(version)
   const missing = names.filter((name) => !isParsingSchema(revision[`${name}Schema`]))
@@ -50,6 +54,10 @@ async function report(version: ProtocolVersion): Promise<string> {
       )
     }
     for (const disagreement of comparison.disagreements) {
+      const structural = withoutFormats.validate(name, disagreement.instance)
+      if (structural.valid === disagreement.zod.valid && disagreement.zod.detail === undefined) {
+        formatOnly++
+      }
       const cause = causeOf(disagreement)
       byCause.set(cause, [...(byCause.get(cause) ?? []), disagreement])
     }
@@ -60,12 +68,14 @@ async function report(version: ProtocolVersion): Promise<string> {
     `# Oracle findings: ${version}`,
     '',
     `Our zod schemas (\`src/revisions/${version}\`, working tree at ${commit}) compared with the`,
-    `official \`schema.json\` (ajv${schema.draft === '2020-12' ? ' 2020-12' : ' draft-07'} + ajv-formats) on generated instances.`,
-    `Re-run: \`cd packages/protocol && npx vitest run test/official-schema-${version}.test.ts\`.`,
+    `official \`schema.json\` (ajv ${schema.draft} with ajv-formats) on generated instances.`,
+    `Re-run: \`cd packages/protocol && node --import tsx test/official-schema/findings-report.ts ${version}\``,
+    '(the committed `test/official-schema.test.ts` checks the same instances with `format` as an annotation).',
     '',
     `- definitions: ${names.length}; exported as zod schemas: ${names.length - missing.length}`,
     `- instances compared: ${compared}`,
     `- disagreements: ${total} in ${perDefinition.length} definitions, ${byCause.size} distinct causes`,
+    `- of which only a \`format\` is at stake (ajv without formats agrees with zod): ${formatOnly}`,
     '',
   ]
   if (missing.length > 0)

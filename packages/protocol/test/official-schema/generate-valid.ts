@@ -171,7 +171,7 @@ function objectValues(path: Path, node: SchemaObject, state: State): Variant[] {
 }
 
 function unionValues(branches: SchemaNode[], keyword: string, path: Path, state: State): Variant[] {
-  const result: Variant[] = []
+  const perBranch: Variant[][] = []
   branches.forEach((branch, index) => {
     let variants: Variant[]
     try {
@@ -180,16 +180,13 @@ function unionValues(branches: SchemaNode[], keyword: string, path: Path, state:
       if (error instanceof RecursionCut) return
       throw error
     }
-    const note = `${pointer(path)} ${keyword}[${index}]`
-    for (const variant of variants) result.push({ ...variant, notes: [note, ...variant.notes] })
+    // The first branch is the default choice; only the others are worth a note.
+    const note = index === 0 ? [] : [`${pointer(path)} ${keyword}[${index}]`]
+    perBranch.push(variants.map((variant) => ({ ...variant, notes: [...note, ...variant.notes] })))
   })
-  if (result.length === 0) throw new RecursionCut(`every branch of ${pointer(path)} recurses`)
+  if (perBranch.length === 0) throw new RecursionCut(`every branch of ${pointer(path)} recurses`)
   // Lead with each branch's first instance so a bounded list still covers every branch.
-  const leaders = result.filter((variant, index) => {
-    const previous = result[index - 1]
-    return index === 0 || variant.notes[0] !== previous?.notes[0]
-  })
-  return [...leaders, ...result.filter((variant) => !leaders.includes(variant))]
+  return [...perBranch.map((variants) => variants[0]!), ...perBranch.flatMap((v) => v.slice(1))]
 }
 
 function allOfValues(parts: SchemaNode[], path: Path, state: State): Variant[] {

@@ -98,3 +98,24 @@ export function isUnconstrained(node: SchemaNode): boolean {
   if (node === false) return false
   return Object.keys(node).every((key) => key === 'description' || key === 'title')
 }
+
+/** Whether a definition, through its `$ref`s, has a `format` keyword anywhere. */
+export function usesFormat(schema: OfficialSchema, name: string): boolean {
+  const seen = new Set<SchemaNode>()
+  const visit = (node: SchemaNode | undefined): boolean => {
+    if (node === undefined || typeof node === 'boolean' || seen.has(node)) return false
+    seen.add(node)
+    if (node.format !== undefined) return true
+    const children = [
+      node.$ref === undefined ? undefined : resolveRef(schema, node.$ref),
+      node.items,
+      node.additionalProperties,
+      ...Object.values(node.properties ?? {}),
+      ...(node.anyOf ?? []),
+      ...(node.oneOf ?? []),
+      ...(node.allOf ?? []),
+    ]
+    return children.some(visit)
+  }
+  return visit(schema.definitions[name])
+}
