@@ -54,16 +54,19 @@ export async function serve(
 ): Promise<RunningServer> {
   const { port = 3000, hostname = '127.0.0.1', ...appOptions } = options
   const path = appOptions.path ?? '/mcp'
-  let app: Hono
+  let fetch: Hono['fetch']
   if (target instanceof McpServer) {
     await target.start()
-    app = new Hono().route('/', target.app({ ...appOptions, path }))
+    const app = new Hono()
+    app.route('/', target.app({ ...appOptions, path }))
+    fetch = app.fetch
   } else {
-    app = target
+    fetch = target.fetch
   }
   const httpServer = await new Promise<Server>((resolve, reject) => {
-    const server = serveNode({ fetch: app.fetch, port, hostname }, () => {
-      resolve(server as Server)
+    // Only plain HTTP is created here, so the server is a node:http Server.
+    const server = serveNode({ fetch, port, hostname }, () => {
+      resolve(server)
     }) as Server
     server.once('error', reject)
   })
