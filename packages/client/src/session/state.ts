@@ -38,6 +38,27 @@ export class StateMachine {
     }
   }
 
+  /**
+   * Resolves once the state is not `reconnecting` (or at once if it is not), or when `timeout`
+   * milliseconds passed or the signal aborted, whichever comes first.
+   */
+  settled(timeout: number, signal?: AbortSignal): Promise<void> {
+    if (this.#state !== 'reconnecting') return Promise.resolve()
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer)
+        unsubscribe()
+        signal?.removeEventListener('abort', done)
+        resolve()
+      }
+      const timer = setTimeout(done, timeout)
+      const unsubscribe = this.subscribe((state) => {
+        if (state !== 'reconnecting') done()
+      })
+      signal?.addEventListener('abort', done, { once: true })
+    })
+  }
+
   subscribe(listener: StateListener): () => void {
     this.#listeners.add(listener)
     return () => {

@@ -34,6 +34,7 @@ export class ListenStream {
   readonly #stop = new AbortController()
   #lastEventId: string | undefined
   #retry: number | undefined
+  #broken = false
 
   constructor(options: ListenStreamOptions) {
     this.#options = options
@@ -65,9 +66,9 @@ export class ListenStream {
     const { url, http, reconnect } = this.#options
     const signal = this.#signal()
     let failures = 0
-    let reconnecting = false
+    let reopen = false
     while (!signal.aborted) {
-      if (failures > 0 || reconnecting) {
+      if (reopen) {
         if (failures > reconnect.maxRetries) {
           throw new LocalError(
             'network',
@@ -78,6 +79,7 @@ export class ListenStream {
         const delay = reconnectDelay(Math.max(failures - 1, 0), this.#retry, reconnect)
         if (!(await sleep(delay, signal))) return
       }
+      reopen = true
       const headers: Record<string, string> = {
         ...this.#options.headers(),
         accept: 'text/event-stream',
@@ -97,13 +99,13 @@ export class ListenStream {
         if (signal.aborted) return
         if (!(error instanceof LocalError) || error.type !== 'network') throw error
         failures++
-        this.#state(true, reconnecting)
-        reconnecting = true
+        this.#setBroken(true)
         continue
       }
       // 405: the server offers no standalone stream, which is its right.
       if (response.status === 405) {
         response.body?.cancel().catch(() => {})
+        this.#setBroken(false)
         return
       }
       if (!response.ok || response.body === null) {
@@ -111,11 +113,10 @@ export class ListenStream {
         // A server that is restarting answers 5xx for a while; anything else is final.
         if (response.status < 500) throw error
         failures++
-        reconnecting = true
+        this.#setBroken(true)
         continue
       }
-      if (reconnecting) this.#state(false, true)
-      reconnecting = false
+      this.#setBroken(false)
       let progressed = false
       const result = await readSse(response.body, {
         onEvent: (event) => {
@@ -139,14 +140,14 @@ export class ListenStream {
       this.#lastEventId = result.lastEventId ?? this.#lastEventId
       if (result.reason === 'aborted') return
       failures = progressed ? 0 : failures + 1
-      this.#state(true, false)
-      reconnecting = true
+      // A server may end the stream on purpose (polling, SEP-1699); a broken one is news.
+      if (result.reason !== 'end') this.#setBroken(true)
     }
   }
 
-  /** Reports only changes: broken once, then connected once. */
-  #state(broken: boolean, wasBroken: boolean): void {
-    if (broken && !wasBroken) this.#options.onStreamState('reconnecting')
-    if (!broken && wasBroken) this.#options.onStreamState('connected')
+  #setBroken(broken: boolean): void {
+    if (broken === this.#broken) return
+    this.#broken = broken
+    this.#options.onStreamState(broken ? 'reconnecting' : 'connected')
   }
 }
