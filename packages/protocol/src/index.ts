@@ -98,6 +98,21 @@ export * as v2025_03_26 from './revisions/2025-03-26/index.js'
 export * as v2025_06_18 from './revisions/2025-06-18/index.js'
 export * as v2026_07_28 from './revisions/2026-07-28/index.js'
 
+// --- 2026-07-28 helpers: the _meta envelope, caching hints, interim results --------------------
+export {
+  requestMeta,
+  type RequestMeta,
+  type RequestMetaResult,
+} from './revisions/2026-07-28/request-meta.js'
+export {
+  CACHEABLE_RESULTS,
+  isCacheableMethod,
+  isCacheableRequest,
+  type CacheableMethod,
+} from './revisions/2026-07-28/cacheable.js'
+export { isInputRequiredResult, resultTypeOf } from './revisions/2026-07-28/result-type.js'
+export { inputRequests as modernInputRequestMethods } from './revisions/2026-07-28/methods.js'
+
 // --- peer engine ------------------------------------------------------------------------------
 export { Peer } from './peer/peer.js'
 export type {
