@@ -163,8 +163,20 @@ export class Stream {
     return this.#sseResponse(connection)
   }
 
-  /** Ends the connection but not the stream (SEP-1699): the client resumes with `Last-Event-ID`. */
+  /**
+   * Ends the connection but not the stream (SEP-1699): the client resumes with `Last-Event-ID`.
+   * A POST not yet answered as a stream becomes one first, so the client gets a priming event to
+   * resume from.
+   */
   closeConnection(): void {
+    if (this.#complete) return
+    if (this.#mode === 'auto') {
+      this.#mode = 'sse'
+      this.#resolveWith(this.#openSse())
+      const buffered = this.#json ?? []
+      this.#json = undefined
+      for (const earlier of buffered) this.#write(earlier)
+    }
     this.#connection?.close()
   }
 
