@@ -231,16 +231,15 @@ export class InputRound {
    * @throws McpError `-32021` when the request's client capabilities lack what the call needs;
    *   `-32602` for a malformed answer; `-32603` when the request method cannot ask for input.
    */
-  request<Result = unknown>(
+  // Async, but the call is recorded synchronously (before the first await), so calls started
+  // together are all recorded before the first rejection reaches the handler.
+  // eslint-disable-next-line @typescript-eslint/require-await
+  async request<Result = unknown>(
     method: string,
     params: Record<string, unknown> | undefined,
     options: InputRequestOptions = {},
   ): Promise<Result> {
-    try {
-      return Promise.resolve(this.#answer(method, params ?? {}, options) as Result)
-    } catch (error) {
-      return Promise.reject(error)
-    }
+    return this.#answer(method, params ?? {}, options) as Result
   }
 
   #answer(method: string, params: Record<string, unknown>, options: InputRequestOptions): unknown {
