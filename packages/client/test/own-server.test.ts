@@ -1,0 +1,95 @@
+/**
+ * Our client against our own server: in-process through the `fetch` option (SSE included, no
+ * ports), and over real sockets, on both wires.
+ */
+import { McpServer } from '@mcp-sse/server'
+import { serve, type RunningServer } from '@mcp-sse/server/node'
+import { Hono } from 'hono'
+import { afterEach, describe, expect, it } from 'vitest'
+import { z } from 'zod'
+import { connect, type McpClient, type ToolEvent } from '../src/index.js'
+
+function buildServer(): McpServer {
+  const server = new McpServer({ name: 'own', version: '1.0.0' })
+  server.tool('echo', { inputSchema: z.object({ text: z.string() }) }, ({ text }) => ({
+    content: [{ type: 'text', text }],
+  }))
+  server.tool('steps', { inputSchema: z.object({ n: z.number() }) }, async ({ n }, ctx) => {
+    for (let step = 1; step <= n; step++) {
+      await ctx.progress(step, n)
+      await ctx.log('info', `step ${step}`)
+    }
+    return { content: [{ type: 'text', text: `${n} steps` }] }
+  })
+  server.tool('ask', { inputSchema: z.object({}) }, async (_args, ctx) => {
+    const answer = await ctx.elicit({
+      message: 'Name?',
+      requestedSchema: { type: 'object', properties: { name: { type: 'string', default: 'Ada' } } },
+    })
+    return { content: [{ type: 'text', text: JSON.stringify(answer.content) }] }
+  })
+  return server
+}
+
+const cleanup: (() => Promise<void>)[] = []
+afterEach(async () => {
+  for (const step of cleanup.splice(0).reverse()) await step()
+})
+
+function track(client: McpClient): McpClient {
+  cleanup.push(() => client.close())
+  return client
+}
+
+function text(result: { content: unknown[] }): string {
+  return result.content.map((block) => (block as { text?: string }).text ?? '').join('')
+}
+
+async function exercise(client: McpClient) {
+  const { tools } = await client.listTools()
+  expect(tools.map((tool) => tool.name).sort()).toEqual(['ask', 'echo', 'steps'])
+  expect(text(await client.callTool('echo', { text: 'hi' }))).toBe('hi')
+  const events: ToolEvent[] = []
+  for await (const event of client.streamTool('steps', { n: 2 })) events.push(event)
+  // HTTP+SSE carries everything on one stream, so a log cannot be tied to the call that caused it.
+  expect(events.map((event) => event.type)).toEqual(
+    client.transport === 'sse'
+      ? ['progress', 'progress', 'result']
+      : ['progress', 'log', 'progress', 'log', 'result'],
+  )
+  expect(text(await client.callTool('ask', {}))).toBe('{"name":"Ada"}')
+}
+
+const accept = {
+  onElicitation: () => ({ action: 'accept' as const, content: {} }),
+  memory: false as const,
+}
+
+describe('against @mcp-sse/server', () => {
+  it('works in-process through the fetch option, SSE streams included', async () => {
+    const server = buildServer()
+    const app = new Hono().route('/', server.app({ path: '/mcp' }))
+    cleanup.push(() => server.close())
+    const client = track(
+      await connect('http://localhost/mcp', { ...accept, fetch: (request) => app.fetch(request) }),
+    )
+    expect(client.transport).toBe('streamable-http')
+    await exercise(client)
+  })
+
+  it('works over a real socket with Streamable HTTP', async () => {
+    const running: RunningServer = await serve(buildServer(), { port: 0 })
+    cleanup.push(() => running.close())
+    const client = track(await connect(running.url, accept))
+    expect(client.sessionId).toBeDefined()
+    await exercise(client)
+  })
+
+  it('works over a real socket with HTTP+SSE, found by detection', async () => {
+    const running: RunningServer = await serve(buildServer(), { port: 0 })
+    cleanup.push(() => running.close())
+    const client = track(await connect(running.url.replace(/\/mcp$/, '/sse'), accept))
+    expect(client.transport).toBe('sse')
+    await exercise(client)
+  })
+})
