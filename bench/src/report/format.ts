@@ -4,7 +4,7 @@
  */
 
 /** The units the report knows how to print. */
-export type Unit = 'calls/s' | 'ms' | 'KiB' | 'count'
+export type Unit = 'calls/s' | 'ms' | 's' | 'KiB' | 'count'
 
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 })
 
@@ -19,6 +19,7 @@ export function formatValue(value: number | undefined, unit: Unit): string {
       if (Math.abs(value) < 10) return value.toFixed(2)
       if (Math.abs(value) < 100) return value.toFixed(1)
       return integer.format(value)
+    case 's':
     case 'KiB':
       return value.toFixed(1)
   }
