@@ -159,18 +159,30 @@ export class McpClient {
   async callTool(
     name: string,
     args?: Params,
-    options: CallToolOptions & { onSent?: (id: RequestId) => void } = {},
+    options: CallToolOptions = {},
+  ): Promise<CallToolResult> {
+    return this.#callTool(name, args, options, undefined)
+  }
+
+  async #callTool(
+    name: string,
+    args: Params | undefined,
+    options: CallToolOptions,
+    onSent: ((id: RequestId) => void) | undefined,
   ): Promise<CallToolResult> {
     const tool = this.#tools.get(name)
     const hints = tool?.annotations
     const params: Params = { name }
     if (args !== undefined) params.arguments = args
     if (options.meta !== undefined) params._meta = options.meta
-    const result = await this.request<CallToolResult>('tools/call', params, {
-      ...options,
-      idempotent:
-        options.idempotent ?? (hints?.readOnlyHint === true || hints?.idempotentHint === true),
-    })
+    const idempotent =
+      options.idempotent ?? (hints?.readOnlyHint === true || hints?.idempotentHint === true)
+    const result = await this.#request<CallToolResult>(
+      'tools/call',
+      params,
+      { ...options, idempotent },
+      onSent,
+    )
     if (tool !== undefined && this.#settings.validateStructuredContent) this.#check(tool, result)
     return result
   }
@@ -192,7 +204,7 @@ export class McpClient {
     options: CallToolOptions = {},
   ): AsyncGenerator<ToolEvent> {
     return streamToolCall(
-      (callOptions) => this.callTool(name, args, callOptions),
+      (callOptions, onSent) => this.#callTool(name, args, callOptions, onSent),
       this.#followers,
       options,
     )
@@ -263,17 +275,29 @@ export class McpClient {
     await this.#session.notify('notifications/roots/list_changed')
   }
 
-  /** Sends any request: for methods this client has no method for. */
+  /**
+   * Sends any request, for methods this client has no method for. With `idempotent: true` it may
+   * be sent again after a lost session.
+   */
   async request<Result = Params>(
     method: string,
     params?: Params,
-    options: RequestOptions & { idempotent?: boolean; onSent?: (id: RequestId) => void } = {},
+    options: RequestOptions & { idempotent?: boolean | undefined } = {},
+  ): Promise<Result> {
+    return this.#request<Result>(method, params, options, undefined)
+  }
+
+  async #request<Result>(
+    method: string,
+    params: Params | undefined,
+    options: RequestOptions & { idempotent?: boolean | undefined },
+    onSent: ((id: RequestId) => void) | undefined,
   ): Promise<Result> {
     const settings = this.#settings
     const sessionOptions: SessionRequestOptions<Result> = {
       timeout: options.timeout ?? settings.timeout,
       idempotent: options.idempotent,
-      onSent: options.onSent,
+      onSent,
     }
     const maxTotalTimeout = options.maxTotalTimeout ?? settings.maxTotalTimeout
     if (maxTotalTimeout !== undefined) sessionOptions.maxTotalTimeout = maxTotalTimeout

@@ -11,9 +11,7 @@ import type {
   ToolEvent,
 } from './types.js'
 
-type Call = (
-  options: CallToolOptions & { onSent: (id: RequestId) => void },
-) => Promise<CallToolResult>
+type Call = (options: CallToolOptions, onSent: (id: RequestId) => void) => Promise<CallToolResult>
 
 /**
  * Runs the call and yields its progress, its log messages and any other notification that came
@@ -39,15 +37,17 @@ export async function* streamToolCall(
   const unfollow: (() => void)[] = []
   let outcome: { result: CallToolResult } | { error: unknown } | undefined
 
-  const running = call({
-    ...options,
-    signal,
-    onProgress: (progress) => {
-      options.onProgress?.(progress)
-      push({ type: 'progress', ...progress })
+  const running = call(
+    {
+      ...options,
+      signal,
+      onProgress: (progress) => {
+        options.onProgress?.(progress)
+        push({ type: 'progress', ...progress })
+      },
     },
     // Each attempt (a retry after a lost session gets a new id) is followed.
-    onSent: (id) => {
+    (id) => {
       unfollow.push(
         followers.follow(id, (method, params) => {
           if (method === 'notifications/progress') return
@@ -59,7 +59,7 @@ export async function* streamToolCall(
         }),
       )
     },
-  }).then(
+  ).then(
     (result) => {
       outcome = { result }
       wake?.()
