@@ -111,7 +111,7 @@ export {
   type CacheableMethod,
 } from './revisions/2026-07-28/cacheable.js'
 export { isInputRequiredResult, resultTypeOf } from './revisions/2026-07-28/result-type.js'
-export { inputRequests as modernInputRequestMethods } from './revisions/2026-07-28/methods.js'
+export { inputRequests as modernInputRequestMethods } from './revisions/2026-07-28/mrtr.js'
 
 // --- peer engine ------------------------------------------------------------------------------
 export { Peer } from './peer/peer.js'

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import * as v2025_03_26 from '../2025-03-26/index.js'
-import { officialDefinitions } from '../2025-06-18/__fixtures__/legacy-spec.js'
 import * as v2024_11_05 from './index.js'
 
 const text = { type: 'text', text: 'hi' }
@@ -8,26 +7,6 @@ const image = { type: 'image', data: 'aGk=', mimeType: 'image/png' }
 const audio = { type: 'audio', data: 'aGk=', mimeType: 'audio/wav' }
 const link = { type: 'resource_link', name: 'readme', uri: 'file:///readme.md' }
 const embedded = { type: 'resource', resource: { uri: 'file:///a.txt', text: 'a' } }
-
-describe('the 2024-11-05 namespace', () => {
-  const definitions = Object.keys(officialDefinitions('2024-11-05'))
-
-  it('has a schema for every definition of the official schema.json', () => {
-    const missing = definitions.filter((name) => !(`${name}Schema` in v2024_11_05))
-    expect(missing).toEqual([])
-    expect(definitions).toHaveLength(79)
-  })
-
-  it('exports nothing the official schema.json does not define', () => {
-    const extra = Object.keys(v2024_11_05).filter(
-      (name) => !definitions.includes(name.replace(/Schema$/, '')),
-    )
-    expect(extra).toEqual([])
-    for (const later of ['AudioContent', 'Annotations', 'ToolAnnotations', 'ElicitRequest']) {
-      expect(`${later}Schema` in v2024_11_05).toBe(false)
-    }
-  })
-})
 
 describe('2024-11-05 accepts what it had', () => {
   it('accepts text, images and embedded resources in tool results and prompts', () => {

@@ -46,7 +46,7 @@ export {
   type ServerRequest,
   ServerResultSchema,
   type ServerResult,
-} from './unions.js'
+} from './methods.js'
 export { RequestIdSchema, type RequestId } from '../../jsonrpc/messages.js'
 export {
   CompleteRequestSchema,
@@ -104,7 +104,7 @@ export {
   RootSchema,
   type Root,
 } from '../2025-03-26/roots.js'
-export { ClientRequestSchema, type ClientRequest } from '../2025-03-26/unions.js'
+export { ClientRequestSchema, type ClientRequest } from '../2025-03-26/methods.js'
 export {
   JSONRPCErrorSchema,
   type JSONRPCError,

@@ -1,31 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import * as v2025_06_18 from '../2025-06-18/index.js'
-import { officialDefinitions } from '../2025-06-18/__fixtures__/legacy-spec.js'
 import * as v2025_03_26 from './index.js'
 
 const text = { type: 'text', text: 'hi' }
 const audio = { type: 'audio', data: 'aGk=', mimeType: 'audio/wav' }
 const ping = { jsonrpc: '2.0', id: 1, method: 'ping' }
 const initialized = { jsonrpc: '2.0', method: 'notifications/initialized' }
-
-describe('the 2025-03-26 namespace', () => {
-  const definitions = Object.keys(officialDefinitions('2025-03-26'))
-
-  it('has a schema for every definition of the official schema.json', () => {
-    const missing = definitions.filter((name) => !(`${name}Schema` in v2025_03_26))
-    expect(missing).toEqual([])
-    expect(definitions).toHaveLength(83)
-  })
-
-  it('exports nothing the official schema.json does not define', () => {
-    const extra = Object.keys(v2025_03_26).filter(
-      (name) => !definitions.includes(name.replace(/Schema$/, '')),
-    )
-    expect(extra).toEqual([])
-    expect('ElicitRequestSchema' in v2025_03_26).toBe(false)
-    expect('ContentBlockSchema' in v2025_03_26).toBe(false)
-  })
-})
 
 describe('2025-03-26 has what it introduced', () => {
   it('accepts audio in tool results, prompts and sampling', () => {

@@ -98,7 +98,7 @@ export {
   type ServerRequest,
   ServerResultSchema,
   type ServerResult,
-} from './unions.js'
+} from './methods.js'
 export { RequestIdSchema, type RequestId } from '../../jsonrpc/messages.js'
 export {
   JSONRPCErrorSchema,
@@ -179,7 +179,7 @@ export {
   type ClientNotification,
   ServerNotificationSchema,
   type ServerNotification,
-} from '../2025-06-18/unions.js'
+} from '../2025-06-18/methods.js'
 export {
   CursorSchema,
   type Cursor,

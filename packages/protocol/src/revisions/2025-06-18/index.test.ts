@@ -1,29 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import * as trunk from '../2025-11-25/index.js'
-import { officialDefinitions } from './__fixtures__/legacy-spec.js'
 import * as v2025_06_18 from './index.js'
 
 const text = { type: 'text', text: 'hi' }
 const link = { type: 'resource_link', name: 'readme', uri: 'file:///readme.md' }
-
-describe('the 2025-06-18 namespace', () => {
-  const definitions = Object.keys(officialDefinitions('2025-06-18'))
-
-  it('has a schema for every definition of the official schema.json', () => {
-    const missing = definitions.filter((name) => !(`${name}Schema` in v2025_06_18))
-    expect(missing).toEqual([])
-    expect(definitions).toHaveLength(91)
-  })
-
-  it('exports nothing the official schema.json does not define', () => {
-    const extra = Object.keys(v2025_06_18).filter(
-      (name) => !definitions.includes(name.replace(/Schema$/, '')),
-    )
-    expect(extra).toEqual([])
-    expect('TaskSchema' in v2025_06_18).toBe(false)
-    expect('JSONRPCErrorResponseSchema' in v2025_06_18).toBe(false)
-  })
-})
 
 describe('2025-06-18 has what it introduced', () => {
   it('accepts structured tool output, output schemas and resource links', () => {

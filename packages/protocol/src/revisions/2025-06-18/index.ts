@@ -153,7 +153,7 @@ export {
   type ServerRequest,
   ServerResultSchema,
   type ServerResult,
-} from './unions.js'
+} from './methods.js'
 export { RequestIdSchema, type RequestId } from '../../jsonrpc/messages.js'
 export {
   AnnotationsSchema,

@@ -1,41 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { revision, type MethodTable } from '../revision.js'
-import { unionMethods } from './__fixtures__/legacy-spec.js'
-import * as v2025_06_18 from './index.js'
-import { methods, revision2025_06_18 } from './methods.js'
+import { methods } from './methods.js'
 
 describe('the 2025-06-18 method table', () => {
-  it.each([
-    ['clientRequests', 'ClientRequest'],
-    ['serverRequests', 'ServerRequest'],
-    ['clientNotifications', 'ClientNotification'],
-    ['serverNotifications', 'ServerNotification'],
-  ] as const)('%s lists exactly the methods of %s in schema.json', (table, union) => {
-    expect(Object.keys(methods[table]).sort()).toEqual(unionMethods('2025-06-18', union).sort())
-  })
-
-  it('takes params from the request and notification definitions of 2025-06-18', () => {
-    const table: MethodTable = methods
-    const requests = [
-      [table.clientRequests, v2025_06_18.ClientRequestSchema],
-      [table.serverRequests, v2025_06_18.ServerRequestSchema],
-    ] as const
-    for (const [entries, union] of requests) {
-      for (const option of union.options) {
-        expect(entries[option.shape.method.value]?.params).toBe(option.shape.params)
-      }
-    }
-    const notifications = [
-      [table.clientNotifications, v2025_06_18.ClientNotificationSchema],
-      [table.serverNotifications, v2025_06_18.ServerNotificationSchema],
-    ] as const
-    for (const [entries, union] of notifications) {
-      for (const option of union.options) {
-        expect(entries[option.shape.method.value]).toBe(option.shape.params)
-      }
-    }
-  })
-
   it('has elicitation but no tasks', () => {
     expect(Object.keys(methods.serverRequests)).toContain('elicitation/create')
     expect(Object.keys(methods.clientRequests)).not.toContain('tasks/get')
@@ -73,15 +39,5 @@ describe('the 2025-06-18 method table', () => {
     expect(elicit.safeParse({ action: 'accept', content: { tags: ['a', 'b'] } }).success).toBe(
       false,
     )
-  })
-
-  it('is what revision() returns for 2025-06-18: legacy era, no batches', () => {
-    expect(revision('2025-06-18')).toBe(revision2025_06_18)
-    expect(revision2025_06_18).toMatchObject({
-      version: '2025-06-18',
-      era: 'legacy',
-      batches: false,
-    })
-    expect(revision2025_06_18.methods).toBe(methods)
   })
 })

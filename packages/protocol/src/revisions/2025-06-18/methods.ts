@@ -1,11 +1,15 @@
 /**
- * The 2025-06-18 method table: for each method, the schemas of its params and result.
+ * What each side of 2025-06-18 sends, written once: every request with its result, every
+ * notification. The message unions and the method table are both built from these lists; they
+ * are the trunk's without tasks and URL elicitation.
  * @module
  */
-import { EmptyResultSchema } from '../2025-11-25/base.js'
+import { z } from 'zod'
+import { EmptyResultSchema, ResultSchema } from '../2025-11-25/base.js'
 import { CompleteResultSchema } from '../2025-11-25/completion.js'
 import { ReadResourceResultSchema } from '../2025-11-25/resources.js'
 import { ListRootsResultSchema } from '../2025-11-25/roots.js'
+import { notificationTable, requestsOf, requestTable } from '../method-table.js'
 import type { MethodTable, Revision } from '../revision.js'
 import { CompleteRequestSchema } from './completion.js'
 import { ElicitRequestSchema, ElicitResultSchema } from './elicitation.js'
@@ -45,71 +49,97 @@ import {
   ToolListChangedNotificationSchema,
 } from './tools.js'
 
-// Params come from the request schemas themselves, so the table cannot drift from them.
-const ping = { params: PingRequestSchema.shape.params, result: EmptyResultSchema }
+const ping = [PingRequestSchema, EmptyResultSchema] as const
+
+const clientRequests = [
+  [InitializeRequestSchema, InitializeResultSchema],
+  ping,
+  [ListResourcesRequestSchema, ListResourcesResultSchema],
+  [ListResourceTemplatesRequestSchema, ListResourceTemplatesResultSchema],
+  [ReadResourceRequestSchema, ReadResourceResultSchema],
+  [SubscribeRequestSchema, EmptyResultSchema],
+  [UnsubscribeRequestSchema, EmptyResultSchema],
+  [ListPromptsRequestSchema, ListPromptsResultSchema],
+  [GetPromptRequestSchema, GetPromptResultSchema],
+  [ListToolsRequestSchema, ListToolsResultSchema],
+  [CallToolRequestSchema, CallToolResultSchema],
+  [SetLevelRequestSchema, EmptyResultSchema],
+  [CompleteRequestSchema, CompleteResultSchema],
+] as const
+
+const serverRequests = [
+  ping,
+  [CreateMessageRequestSchema, CreateMessageResultSchema],
+  [ListRootsRequestSchema, ListRootsResultSchema],
+  [ElicitRequestSchema, ElicitResultSchema],
+] as const
+
+const clientNotifications = [
+  CancelledNotificationSchema,
+  InitializedNotificationSchema,
+  ProgressNotificationSchema,
+  RootsListChangedNotificationSchema,
+] as const
+
+const serverNotifications = [
+  CancelledNotificationSchema,
+  ProgressNotificationSchema,
+  ResourceListChangedNotificationSchema,
+  ResourceUpdatedNotificationSchema,
+  PromptListChangedNotificationSchema,
+  ToolListChangedNotificationSchema,
+  LoggingMessageNotificationSchema,
+] as const
+
+/** Every request a client sends. */
+export const ClientRequestSchema = z.discriminatedUnion('method', requestsOf(clientRequests))
+export type ClientRequest = z.infer<typeof ClientRequestSchema>
+
+/** Every notification a client sends. */
+export const ClientNotificationSchema = z.discriminatedUnion('method', clientNotifications)
+export type ClientNotification = z.infer<typeof ClientNotificationSchema>
+
+/**
+ * Every result a client sends. Results carry no method, so this accepts any object: match a
+ * result to its request's method (see the method table) to check it.
+ */
+export const ClientResultSchema = z.union([
+  ResultSchema,
+  CreateMessageResultSchema,
+  ListRootsResultSchema,
+  ElicitResultSchema,
+])
+export type ClientResult = z.infer<typeof ClientResultSchema>
+
+/** Every request a server sends. */
+export const ServerRequestSchema = z.discriminatedUnion('method', requestsOf(serverRequests))
+export type ServerRequest = z.infer<typeof ServerRequestSchema>
+
+/** Every notification a server sends. */
+export const ServerNotificationSchema = z.discriminatedUnion('method', serverNotifications)
+export type ServerNotification = z.infer<typeof ServerNotificationSchema>
+
+/** Every result a server sends; like {@link ClientResultSchema}, it accepts any object. */
+export const ServerResultSchema = z.union([
+  ResultSchema,
+  InitializeResultSchema,
+  ListResourcesResultSchema,
+  ListResourceTemplatesResultSchema,
+  ReadResourceResultSchema,
+  ListPromptsResultSchema,
+  GetPromptResultSchema,
+  ListToolsResultSchema,
+  CallToolResultSchema,
+  CompleteResultSchema,
+])
+export type ServerResult = z.infer<typeof ServerResultSchema>
 
 /** Every method of 2025-06-18, by direction. */
 export const methods = {
-  clientRequests: {
-    initialize: { params: InitializeRequestSchema.shape.params, result: InitializeResultSchema },
-    ping,
-    'resources/list': {
-      params: ListResourcesRequestSchema.shape.params,
-      result: ListResourcesResultSchema,
-    },
-    'resources/templates/list': {
-      params: ListResourceTemplatesRequestSchema.shape.params,
-      result: ListResourceTemplatesResultSchema,
-    },
-    'resources/read': {
-      params: ReadResourceRequestSchema.shape.params,
-      result: ReadResourceResultSchema,
-    },
-    'resources/subscribe': {
-      params: SubscribeRequestSchema.shape.params,
-      result: EmptyResultSchema,
-    },
-    'resources/unsubscribe': {
-      params: UnsubscribeRequestSchema.shape.params,
-      result: EmptyResultSchema,
-    },
-    'prompts/list': {
-      params: ListPromptsRequestSchema.shape.params,
-      result: ListPromptsResultSchema,
-    },
-    'prompts/get': { params: GetPromptRequestSchema.shape.params, result: GetPromptResultSchema },
-    'tools/list': { params: ListToolsRequestSchema.shape.params, result: ListToolsResultSchema },
-    'tools/call': { params: CallToolRequestSchema.shape.params, result: CallToolResultSchema },
-    'logging/setLevel': { params: SetLevelRequestSchema.shape.params, result: EmptyResultSchema },
-    'completion/complete': {
-      params: CompleteRequestSchema.shape.params,
-      result: CompleteResultSchema,
-    },
-  },
-  serverRequests: {
-    ping,
-    'sampling/createMessage': {
-      params: CreateMessageRequestSchema.shape.params,
-      result: CreateMessageResultSchema,
-    },
-    'roots/list': { params: ListRootsRequestSchema.shape.params, result: ListRootsResultSchema },
-    'elicitation/create': { params: ElicitRequestSchema.shape.params, result: ElicitResultSchema },
-  },
-  clientNotifications: {
-    'notifications/cancelled': CancelledNotificationSchema.shape.params,
-    'notifications/initialized': InitializedNotificationSchema.shape.params,
-    'notifications/progress': ProgressNotificationSchema.shape.params,
-    'notifications/roots/list_changed': RootsListChangedNotificationSchema.shape.params,
-  },
-  serverNotifications: {
-    'notifications/cancelled': CancelledNotificationSchema.shape.params,
-    'notifications/progress': ProgressNotificationSchema.shape.params,
-    'notifications/resources/list_changed': ResourceListChangedNotificationSchema.shape.params,
-    'notifications/resources/updated': ResourceUpdatedNotificationSchema.shape.params,
-    'notifications/prompts/list_changed': PromptListChangedNotificationSchema.shape.params,
-    'notifications/tools/list_changed': ToolListChangedNotificationSchema.shape.params,
-    'notifications/message': LoggingMessageNotificationSchema.shape.params,
-  },
+  clientRequests: requestTable(clientRequests),
+  serverRequests: requestTable(serverRequests),
+  clientNotifications: notificationTable(clientNotifications),
+  serverNotifications: notificationTable(serverNotifications),
 } satisfies MethodTable
 
 /** 2025-06-18: structured tool output, elicitation and resource links; no JSON-RPC batches. */

@@ -325,4 +325,4 @@ export {
   type ServerRequest,
   ServerResultSchema,
   type ServerResult,
-} from './unions.js'
+} from './methods.js'

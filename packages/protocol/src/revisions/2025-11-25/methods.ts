@@ -1,9 +1,12 @@
 /**
- * The 2025-11-25 method table: for each method, the schemas of its params and result.
+ * What each side of 2025-11-25 sends, written once: every request with its result, every
+ * notification. The message unions and the method table are both built from these lists.
  * @module
  */
+import { z } from 'zod'
+import { notificationTable, requestsOf, requestTable } from '../method-table.js'
 import type { MethodTable, Revision } from '../revision.js'
-import { EmptyResultSchema } from './base.js'
+import { EmptyResultSchema, ResultSchema } from './base.js'
 import { CompleteRequestSchema, CompleteResultSchema } from './completion.js'
 import {
   ElicitationCompleteNotificationSchema,
@@ -63,94 +66,117 @@ import {
   ToolListChangedNotificationSchema,
 } from './tools.js'
 
-// Params come from the request schemas themselves, so the table cannot drift from them.
-const ping = { params: PingRequestSchema.shape.params, result: EmptyResultSchema }
-const tasks = {
-  'tasks/get': { params: GetTaskRequestSchema.shape.params, result: GetTaskResultSchema },
-  'tasks/result': {
-    params: GetTaskPayloadRequestSchema.shape.params,
-    result: GetTaskPayloadResultSchema,
-  },
-  'tasks/cancel': { params: CancelTaskRequestSchema.shape.params, result: CancelTaskResultSchema },
-  'tasks/list': { params: ListTasksRequestSchema.shape.params, result: ListTasksResultSchema },
-}
+// Both sides send these. A third schema is the result of a request run as a task.
+const ping = [PingRequestSchema, EmptyResultSchema] as const
+const tasks = [
+  [GetTaskRequestSchema, GetTaskResultSchema],
+  [GetTaskPayloadRequestSchema, GetTaskPayloadResultSchema],
+  [CancelTaskRequestSchema, CancelTaskResultSchema],
+  [ListTasksRequestSchema, ListTasksResultSchema],
+] as const
+
+const clientRequests = [
+  [InitializeRequestSchema, InitializeResultSchema],
+  ping,
+  [ListResourcesRequestSchema, ListResourcesResultSchema],
+  [ListResourceTemplatesRequestSchema, ListResourceTemplatesResultSchema],
+  [ReadResourceRequestSchema, ReadResourceResultSchema],
+  [SubscribeRequestSchema, EmptyResultSchema],
+  [UnsubscribeRequestSchema, EmptyResultSchema],
+  [ListPromptsRequestSchema, ListPromptsResultSchema],
+  [GetPromptRequestSchema, GetPromptResultSchema],
+  [ListToolsRequestSchema, ListToolsResultSchema],
+  [CallToolRequestSchema, CallToolResultSchema, CreateTaskResultSchema],
+  ...tasks,
+  [SetLevelRequestSchema, EmptyResultSchema],
+  [CompleteRequestSchema, CompleteResultSchema],
+] as const
+
+const serverRequests = [
+  ping,
+  ...tasks,
+  [CreateMessageRequestSchema, CreateMessageResultSchema, CreateTaskResultSchema],
+  [ListRootsRequestSchema, ListRootsResultSchema],
+  [ElicitRequestSchema, ElicitResultSchema, CreateTaskResultSchema],
+] as const
+
+const clientNotifications = [
+  CancelledNotificationSchema,
+  InitializedNotificationSchema,
+  ProgressNotificationSchema,
+  TaskStatusNotificationSchema,
+  RootsListChangedNotificationSchema,
+] as const
+
+const serverNotifications = [
+  CancelledNotificationSchema,
+  ProgressNotificationSchema,
+  ResourceListChangedNotificationSchema,
+  ResourceUpdatedNotificationSchema,
+  PromptListChangedNotificationSchema,
+  ToolListChangedNotificationSchema,
+  TaskStatusNotificationSchema,
+  LoggingMessageNotificationSchema,
+  ElicitationCompleteNotificationSchema,
+] as const
+
+/** Every request a client sends. */
+export const ClientRequestSchema = z.discriminatedUnion('method', requestsOf(clientRequests))
+export type ClientRequest = z.infer<typeof ClientRequestSchema>
+
+/** Every notification a client sends. */
+export const ClientNotificationSchema = z.discriminatedUnion('method', clientNotifications)
+export type ClientNotification = z.infer<typeof ClientNotificationSchema>
+
+/**
+ * Every result a client sends. Results carry no method, so this accepts any object: match a
+ * result to its request's method (see the method table) to check it.
+ */
+export const ClientResultSchema = z.union([
+  ResultSchema,
+  GetTaskResultSchema,
+  GetTaskPayloadResultSchema,
+  CancelTaskResultSchema,
+  ListTasksResultSchema,
+  CreateMessageResultSchema,
+  ListRootsResultSchema,
+  ElicitResultSchema,
+])
+export type ClientResult = z.infer<typeof ClientResultSchema>
+
+/** Every request a server sends. */
+export const ServerRequestSchema = z.discriminatedUnion('method', requestsOf(serverRequests))
+export type ServerRequest = z.infer<typeof ServerRequestSchema>
+
+/** Every notification a server sends. */
+export const ServerNotificationSchema = z.discriminatedUnion('method', serverNotifications)
+export type ServerNotification = z.infer<typeof ServerNotificationSchema>
+
+/** Every result a server sends; like {@link ClientResultSchema}, it accepts any object. */
+export const ServerResultSchema = z.union([
+  ResultSchema,
+  InitializeResultSchema,
+  ListResourcesResultSchema,
+  ListResourceTemplatesResultSchema,
+  ReadResourceResultSchema,
+  ListPromptsResultSchema,
+  GetPromptResultSchema,
+  ListToolsResultSchema,
+  CallToolResultSchema,
+  GetTaskResultSchema,
+  GetTaskPayloadResultSchema,
+  CancelTaskResultSchema,
+  ListTasksResultSchema,
+  CompleteResultSchema,
+])
+export type ServerResult = z.infer<typeof ServerResultSchema>
 
 /** Every method of 2025-11-25, by direction. */
 export const methods = {
-  clientRequests: {
-    initialize: { params: InitializeRequestSchema.shape.params, result: InitializeResultSchema },
-    ping,
-    'resources/list': {
-      params: ListResourcesRequestSchema.shape.params,
-      result: ListResourcesResultSchema,
-    },
-    'resources/templates/list': {
-      params: ListResourceTemplatesRequestSchema.shape.params,
-      result: ListResourceTemplatesResultSchema,
-    },
-    'resources/read': {
-      params: ReadResourceRequestSchema.shape.params,
-      result: ReadResourceResultSchema,
-    },
-    'resources/subscribe': {
-      params: SubscribeRequestSchema.shape.params,
-      result: EmptyResultSchema,
-    },
-    'resources/unsubscribe': {
-      params: UnsubscribeRequestSchema.shape.params,
-      result: EmptyResultSchema,
-    },
-    'prompts/list': {
-      params: ListPromptsRequestSchema.shape.params,
-      result: ListPromptsResultSchema,
-    },
-    'prompts/get': { params: GetPromptRequestSchema.shape.params, result: GetPromptResultSchema },
-    'tools/list': { params: ListToolsRequestSchema.shape.params, result: ListToolsResultSchema },
-    'tools/call': {
-      params: CallToolRequestSchema.shape.params,
-      result: CallToolResultSchema,
-      taskResult: CreateTaskResultSchema,
-    },
-    ...tasks,
-    'logging/setLevel': { params: SetLevelRequestSchema.shape.params, result: EmptyResultSchema },
-    'completion/complete': {
-      params: CompleteRequestSchema.shape.params,
-      result: CompleteResultSchema,
-    },
-  },
-  serverRequests: {
-    ping,
-    ...tasks,
-    'sampling/createMessage': {
-      params: CreateMessageRequestSchema.shape.params,
-      result: CreateMessageResultSchema,
-      taskResult: CreateTaskResultSchema,
-    },
-    'roots/list': { params: ListRootsRequestSchema.shape.params, result: ListRootsResultSchema },
-    'elicitation/create': {
-      params: ElicitRequestSchema.shape.params,
-      result: ElicitResultSchema,
-      taskResult: CreateTaskResultSchema,
-    },
-  },
-  clientNotifications: {
-    'notifications/cancelled': CancelledNotificationSchema.shape.params,
-    'notifications/initialized': InitializedNotificationSchema.shape.params,
-    'notifications/progress': ProgressNotificationSchema.shape.params,
-    'notifications/tasks/status': TaskStatusNotificationSchema.shape.params,
-    'notifications/roots/list_changed': RootsListChangedNotificationSchema.shape.params,
-  },
-  serverNotifications: {
-    'notifications/cancelled': CancelledNotificationSchema.shape.params,
-    'notifications/progress': ProgressNotificationSchema.shape.params,
-    'notifications/resources/list_changed': ResourceListChangedNotificationSchema.shape.params,
-    'notifications/resources/updated': ResourceUpdatedNotificationSchema.shape.params,
-    'notifications/prompts/list_changed': PromptListChangedNotificationSchema.shape.params,
-    'notifications/tools/list_changed': ToolListChangedNotificationSchema.shape.params,
-    'notifications/tasks/status': TaskStatusNotificationSchema.shape.params,
-    'notifications/message': LoggingMessageNotificationSchema.shape.params,
-    'notifications/elicitation/complete': ElicitationCompleteNotificationSchema.shape.params,
-  },
+  clientRequests: requestTable(clientRequests),
+  serverRequests: requestTable(serverRequests),
+  clientNotifications: notificationTable(clientNotifications),
+  serverNotifications: notificationTable(serverNotifications),
 } satisfies MethodTable
 
 /** 2025-11-25: the newest session-based revision, from which the others are derived. */

@@ -357,4 +357,4 @@ export {
   type ServerNotification,
   ServerResultSchema,
   type ServerResult,
-} from './unions.js'
+} from './methods.js'

@@ -1,17 +1,22 @@
 /**
- * The 2026-07-28 method table: for each method, the schemas of its params and result.
+ * What each side of 2026-07-28 sends, written once: every request with its result, every
+ * notification. The message unions and the method table are both built from these lists.
  *
- * There are no server-to-client requests on the wire in this revision: `serverRequests` is empty
- * by type. What a server needs from the client (sampling, elicitation, roots) travels inside an
- * `InputRequiredResult`; {@link inputRequests} holds the schemas of those embedded requests.
+ * A client sends requests and `notifications/cancelled`; a server sends results and
+ * notifications. There are no server-to-client requests on the wire in this revision, so there
+ * is no `ServerRequest` and `serverRequests` is empty by type: what a server needs from the
+ * client (sampling, elicitation, roots) travels inside an `InputRequiredResult`, whose embedded
+ * requests `inputRequests` describes.
  * @see https://modelcontextprotocol.io/specification/2026-07-28/basic/patterns/mrtr
  * @module
  */
 import { z } from 'zod'
-import type { MethodTable, RequestMethodSchemas, Revision } from '../revision.js'
+import { notificationTable, requestsOf, requestTable } from '../method-table.js'
+import type { MethodTable, Revision } from '../revision.js'
+import { ResultSchema } from './base.js'
 import { CompleteRequestSchema, CompleteResultSchema } from './completion.js'
 import { DiscoverRequestSchema, DiscoverResultSchema } from './discover.js'
-import { ElicitRequestSchema, ElicitResultSchema } from './elicitation.js'
+import { InputRequiredResultSchema } from './mrtr.js'
 import {
   CancelledNotificationSchema,
   LoggingMessageNotificationSchema,
@@ -34,9 +39,6 @@ import {
   ResourceListChangedNotificationSchema,
   ResourceUpdatedNotificationSchema,
 } from './resources.js'
-import { InputRequiredResultSchema } from './mrtr.js'
-import { ListRootsRequestSchema, ListRootsResultSchema } from './roots.js'
-import { CreateMessageRequestSchema, CreateMessageResultSchema } from './sampling.js'
 import {
   SubscriptionsAcknowledgedNotificationSchema,
   SubscriptionsListenRequestSchema,
@@ -49,8 +51,6 @@ import {
   ListToolsResultSchema,
   ToolListChangedNotificationSchema,
 } from './tools.js'
-
-// Params come from the request schemas themselves, so the table cannot drift from them.
 
 /**
  * The result of `tools/call`, `prompts/get` and `resources/read`: an `InputRequiredResult` when
@@ -66,92 +66,80 @@ function completeOrInputRequired<Complete extends z.ZodType>(complete: Complete)
   ])
 }
 
+const clientRequests = [
+  [DiscoverRequestSchema, DiscoverResultSchema],
+  [ListResourcesRequestSchema, ListResourcesResultSchema],
+  [ListResourceTemplatesRequestSchema, ListResourceTemplatesResultSchema],
+  [ReadResourceRequestSchema, completeOrInputRequired(ReadResourceResultSchema)],
+  [SubscriptionsListenRequestSchema, SubscriptionsListenResultSchema],
+  [ListPromptsRequestSchema, ListPromptsResultSchema],
+  [GetPromptRequestSchema, completeOrInputRequired(GetPromptResultSchema)],
+  [ListToolsRequestSchema, ListToolsResultSchema],
+  [CallToolRequestSchema, completeOrInputRequired(CallToolResultSchema)],
+  [CompleteRequestSchema, CompleteResultSchema],
+] as const
+
+const serverNotifications = [
+  // `notifications/cancelled` only ends a `subscriptions/listen` stream, on stdio.
+  CancelledNotificationSchema,
+  ProgressNotificationSchema,
+  LoggingMessageNotificationSchema,
+  SubscriptionsAcknowledgedNotificationSchema,
+  ResourceListChangedNotificationSchema,
+  ResourceUpdatedNotificationSchema,
+  PromptListChangedNotificationSchema,
+  ToolListChangedNotificationSchema,
+] as const
+
+/** Every request a client sends. */
+export const ClientRequestSchema = z.discriminatedUnion('method', requestsOf(clientRequests))
+export type ClientRequest = z.infer<typeof ClientRequestSchema>
+
+/**
+ * The one notification a client sends: `notifications/cancelled`, on stdio only (over HTTP a
+ * client cancels by closing the response stream).
+ */
+export const ClientNotificationSchema = CancelledNotificationSchema
+export type ClientNotification = z.infer<typeof ClientNotificationSchema>
+
+/**
+ * What a client answers with: any result. A client sends no JSON-RPC responses in 2026-07-28,
+ * so the schema keeps only the generic shape.
+ */
+export const ClientResultSchema = ResultSchema
+export type ClientResult = z.infer<typeof ClientResultSchema>
+
+/** Every notification a server sends. */
+export const ServerNotificationSchema = z.discriminatedUnion('method', serverNotifications)
+export type ServerNotification = z.infer<typeof ServerNotificationSchema>
+
+/** Every result a server sends. */
+export const ServerResultSchema = z.union([
+  ResultSchema,
+  InputRequiredResultSchema,
+  DiscoverResultSchema,
+  ListResourcesResultSchema,
+  ListResourceTemplatesResultSchema,
+  ReadResourceResultSchema,
+  SubscriptionsListenResultSchema,
+  ListPromptsResultSchema,
+  GetPromptResultSchema,
+  ListToolsResultSchema,
+  CallToolResultSchema,
+  CompleteResultSchema,
+])
+export type ServerResult = z.infer<typeof ServerResultSchema>
+
 /** A server sends no JSON-RPC requests in 2026-07-28: every entry is `never` (see `inputRequests`). */
 const noServerRequests: Record<string, never> = {}
 
 /** Every method of 2026-07-28, by direction. */
 export const methods = {
-  clientRequests: {
-    'server/discover': {
-      params: DiscoverRequestSchema.shape.params,
-      result: DiscoverResultSchema,
-    },
-    'resources/list': {
-      params: ListResourcesRequestSchema.shape.params,
-      result: ListResourcesResultSchema,
-    },
-    'resources/templates/list': {
-      params: ListResourceTemplatesRequestSchema.shape.params,
-      result: ListResourceTemplatesResultSchema,
-    },
-    'resources/read': {
-      params: ReadResourceRequestSchema.shape.params,
-      result: completeOrInputRequired(ReadResourceResultSchema),
-    },
-    'subscriptions/listen': {
-      params: SubscriptionsListenRequestSchema.shape.params,
-      result: SubscriptionsListenResultSchema,
-    },
-    'prompts/list': {
-      params: ListPromptsRequestSchema.shape.params,
-      result: ListPromptsResultSchema,
-    },
-    'prompts/get': {
-      params: GetPromptRequestSchema.shape.params,
-      result: completeOrInputRequired(GetPromptResultSchema),
-    },
-    'tools/list': { params: ListToolsRequestSchema.shape.params, result: ListToolsResultSchema },
-    'tools/call': {
-      params: CallToolRequestSchema.shape.params,
-      result: completeOrInputRequired(CallToolResultSchema),
-    },
-    'completion/complete': {
-      params: CompleteRequestSchema.shape.params,
-      result: CompleteResultSchema,
-    },
-  },
+  clientRequests: requestTable(clientRequests),
   serverRequests: noServerRequests,
-  clientNotifications: {
-    // On stdio only: over HTTP a client cancels by closing the response stream.
-    'notifications/cancelled': CancelledNotificationSchema.shape.params,
-  },
-  serverNotifications: {
-    // Only to end a `subscriptions/listen` stream on stdio.
-    'notifications/cancelled': CancelledNotificationSchema.shape.params,
-    'notifications/progress': ProgressNotificationSchema.shape.params,
-    'notifications/message': LoggingMessageNotificationSchema.shape.params,
-    'notifications/subscriptions/acknowledged':
-      SubscriptionsAcknowledgedNotificationSchema.shape.params,
-    'notifications/resources/list_changed': ResourceListChangedNotificationSchema.shape.params,
-    'notifications/resources/updated': ResourceUpdatedNotificationSchema.shape.params,
-    'notifications/prompts/list_changed': PromptListChangedNotificationSchema.shape.params,
-    'notifications/tools/list_changed': ToolListChangedNotificationSchema.shape.params,
-  },
+  clientNotifications: notificationTable([ClientNotificationSchema]),
+  serverNotifications: notificationTable(serverNotifications),
 } satisfies MethodTable
-
-/**
- * The requests a server may embed in `InputRequiredResult.inputRequests`, by method: the params
- * the server sends and the result the client puts in `inputResponses` under the same key.
- *
- * @example
- * ```ts
- * for (const [key, request] of Object.entries(result.inputRequests ?? {})) {
- *   const answer = await fulfil(request) // sampling, elicitation or roots
- *   inputResponses[key] = inputRequests[request.method].result.parse(answer)
- * }
- * ```
- */
-export const inputRequests = {
-  'sampling/createMessage': {
-    params: CreateMessageRequestSchema.shape.params,
-    result: CreateMessageResultSchema,
-  },
-  'roots/list': { params: ListRootsRequestSchema.shape.params, result: ListRootsResultSchema },
-  'elicitation/create': {
-    params: ElicitRequestSchema.shape.params,
-    result: ElicitResultSchema,
-  },
-} satisfies Record<string, RequestMethodSchemas>
 
 /** 2026-07-28: the stateless revision; version, capabilities and client info travel in `_meta`. */
 export const revision2026_07_28 = {

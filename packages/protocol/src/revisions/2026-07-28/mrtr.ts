@@ -7,26 +7,41 @@
  * @module
  */
 import { z } from 'zod'
+import { requestsOf, requestTable, resultsOf } from '../method-table.js'
 import { RequestParamsSchema, ResultSchema } from './base.js'
 import { ElicitRequestSchema, ElicitResultSchema } from './elicitation.js'
 import { ListRootsRequestSchema, ListRootsResultSchema } from './roots.js'
 import { CreateMessageRequestSchema, CreateMessageResultSchema } from './sampling.js'
 
+// Each request a server may embed, with the answer the client gives; written once for the
+// unions below and for the `inputRequests` table.
+const inputRequestPairs = [
+  [CreateMessageRequestSchema, CreateMessageResultSchema],
+  [ListRootsRequestSchema, ListRootsResultSchema],
+  [ElicitRequestSchema, ElicitResultSchema],
+] as const
+
 /** A request the server needs the client to fulfil before it can finish. */
-export const InputRequestSchema = z.discriminatedUnion('method', [
-  CreateMessageRequestSchema,
-  ListRootsRequestSchema,
-  ElicitRequestSchema,
-])
+export const InputRequestSchema = z.discriminatedUnion('method', requestsOf(inputRequestPairs))
 export type InputRequest = z.infer<typeof InputRequestSchema>
 
 /** The client's answer to one input request. */
-export const InputResponseSchema = z.union([
-  CreateMessageResultSchema,
-  ListRootsResultSchema,
-  ElicitResultSchema,
-])
+export const InputResponseSchema = z.union(resultsOf(inputRequestPairs))
 export type InputResponse = z.infer<typeof InputResponseSchema>
+
+/**
+ * The requests a server may embed in `InputRequiredResult.inputRequests`, by method: the params
+ * the server sends and the result the client puts in `inputResponses` under the same key.
+ *
+ * @example
+ * ```ts
+ * for (const [key, request] of Object.entries(result.inputRequests ?? {})) {
+ *   const answer = await fulfil(request) // sampling, elicitation or roots
+ *   inputResponses[key] = inputRequests[request.method].result.parse(answer)
+ * }
+ * ```
+ */
+export const inputRequests = requestTable(inputRequestPairs)
 
 /** Server-assigned key -> input request. Keys are unique within the request. */
 export const InputRequestsSchema = z.record(z.string(), InputRequestSchema)

@@ -1,6 +1,6 @@
 /**
- * Reads the official 2025-11-25 material that sits beside the repository
- * (`<repo>/../shared/spec/`): the `schema.json` and the JSON examples of the spec pages.
+ * Reads the JSON examples of the official 2025-11-25 spec pages, which sit beside the repository
+ * (`<repo>/../shared/spec/docs/2025-11-25`).
  * @module
  */
 import { readdirSync, readFileSync } from 'node:fs'
@@ -8,31 +8,6 @@ import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const specRoot = fileURLToPath(new URL('../../../../../../../shared/spec/', import.meta.url))
-
-/** A JSON Schema node of the official schema, as far as these tests look into it. */
-export interface JsonSchemaNode {
-  $ref?: string
-  anyOf?: JsonSchemaNode[]
-  properties?: Record<string, JsonSchemaNode>
-  const?: unknown
-}
-
-/** The official `schema.json` of 2025-11-25. */
-export function officialSchema(): { $defs: Record<string, JsonSchemaNode> } {
-  const path = join(specRoot, 'schema/2025-11-25/schema.json')
-  return JSON.parse(readFileSync(path, 'utf8')) as { $defs: Record<string, JsonSchemaNode> }
-}
-
-/** The `method` const of every member of a union definition such as `ClientRequest`. */
-export function unionMethods(union: string): string[] {
-  const { $defs } = officialSchema()
-  return ($defs[union]?.anyOf ?? []).map((member) => {
-    const name = member.$ref?.replace('#/$defs/', '') ?? ''
-    const method = $defs[name]?.properties?.method?.const
-    if (typeof method !== 'string') throw new Error(`${union} member ${name} has no method const`)
-    return method
-  })
-}
 
 /** One JSON code block of a spec page that parsed as JSON. */
 export interface SpecExample {
