@@ -22,23 +22,24 @@ export {
   type ModernProtocolVersion,
   type ProtocolVersion,
 } from './versions.js'
+export { META_KEYS, type MetaKey } from './negotiation/meta-keys.js'
 export {
-  META_KEYS,
   checkModernRequest,
-  classifyModernProbe,
   detectRequestEra,
   negotiateLegacyVersion,
-  shouldTryHttpSse,
   unsupportedProtocolVersionError,
-  type ClassifyModernProbeOptions,
   type DetectRequestEraOptions,
   type LegacyNegotiation,
-  type MetaKey,
-  type ModernProbeResponse,
-  type ModernProbeVerdict,
   type ModernRequestCheck,
   type RequestEraDetection,
-} from './negotiation.js'
+} from './negotiation/server.js'
+export {
+  classifyModernProbe,
+  shouldTryHttpSse,
+  type ClassifyModernProbeOptions,
+  type ModernProbeResponse,
+  type ModernProbeVerdict,
+} from './negotiation/client.js'
 
 // --- JSON-RPC 2.0 -----------------------------------------------------------------------------
 export {

@@ -132,3 +132,8 @@ export function newestVersion<V extends string>(versions: Iterable<V>): V | unde
   for (const version of versions) if (newest === undefined || version > newest) newest = version
   return newest
 }
+
+/** Versions as a list in a message: `2025-06-18, 2025-11-25`, or `none`. */
+export function describeVersions(versions: readonly string[]): string {
+  return versions.length === 0 ? 'none' : versions.join(', ')
+}

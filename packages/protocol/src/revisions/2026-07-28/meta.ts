@@ -6,7 +6,7 @@
  * @module
  */
 import { z } from 'zod'
-import { META_KEYS } from '../../negotiation.js'
+import { META_KEYS } from '../../negotiation/meta-keys.js'
 import * as trunk from '../2025-11-25/index.js'
 import { ClientCapabilitiesSchema } from './capabilities.js'
 
