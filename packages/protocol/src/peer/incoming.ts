@@ -9,7 +9,7 @@ import { errorResponse, toErrorResponse } from '../errors/error-response.js'
 import { LocalError } from '../errors/local-error.js'
 import { McpError } from '../errors/mcp-error.js'
 import { describeZodError, isZodError } from '../errors/zod-issues.js'
-import { isJsonObject } from '../jsonrpc/inspect.js'
+import { isJsonObject, isRequestId } from '../jsonrpc/inspect.js'
 import type { JSONRPCMessage, JSONRPCRequest, RequestId } from '../jsonrpc/messages.js'
 import type { ContextHost } from './context.js'
 import { createRequestContext } from './context.js'
@@ -117,6 +117,23 @@ export class IncomingRequests<Extra> {
     return this.#running.get(id)?.method
   }
 
+  /**
+   * Answers a message that is not JSON-RPC with `-32600`, with its `id` when it could be read.
+   * Something that looks like a response is reported instead: a response is never answered.
+   */
+  rejectInvalid(message: unknown, problem: string): void {
+    const looksLikeResponse =
+      isJsonObject(message) &&
+      message.method === undefined &&
+      ('result' in message || 'error' in message)
+    if (looksLikeResponse) {
+      this.#host.reportError(new LocalError('protocol', `Received an invalid response: ${problem}`))
+      return
+    }
+    const id = isJsonObject(message) && isRequestId(message.id) ? message.id : undefined
+    this.#respond(id, errorResponse(id, ErrorCode.InvalidRequest, `Invalid Request: ${problem}`))
+  }
+
   /** Aborts every handler; their results are dropped. */
   closeAll(reason: string | undefined): void {
     const why = reason === undefined ? '' : ` (${reason})`
@@ -126,9 +143,10 @@ export class IncomingRequests<Extra> {
     }
   }
 
-  #respond(id: RequestId, response: JSONRPCMessage): void {
+  /** Sends a response; one that answers no readable id belongs to no request's stream. */
+  #respond(id: RequestId | undefined, response: JSONRPCMessage): void {
     try {
-      const sent = this.#host.send(response, { relatedRequestId: id })
+      const sent = this.#host.send(response, id === undefined ? {} : { relatedRequestId: id })
       if (sent !== undefined) {
         sent.then(undefined, (error: unknown) => {
           this.#host.reportError(error)

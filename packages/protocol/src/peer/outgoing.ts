@@ -163,16 +163,8 @@ export class OutgoingRequests {
       pending.resolve(parsed.data)
     } else {
       const { method } = pending
-      pending.reject(
-        new LocalError(
-          'protocol',
-          `Invalid result for ${method}: ${describeZodError(parsed.error)}`,
-          {
-            method,
-            cause: parsed.error,
-          },
-        ),
-      )
+      const problem = `Invalid result for ${method}: ${describeZodError(parsed.error)}`
+      pending.reject(new LocalError('protocol', problem, { method, cause: parsed.error }))
     }
   }
 

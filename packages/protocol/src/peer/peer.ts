@@ -2,9 +2,6 @@
  * The peer engine: one per connection, transport-neutral, run by both the server and the client.
  * @module
  */
-import type { ZodType } from 'zod'
-import { ErrorCode } from '../errors/error-code.js'
-import { errorResponse } from '../errors/error-response.js'
 import { LocalError } from '../errors/local-error.js'
 import { describeZodError } from '../errors/zod-issues.js'
 import { inspectMessage, isJsonObject, isRequestId } from '../jsonrpc/inspect.js'
@@ -17,6 +14,7 @@ import type {
 import { readMeta } from './context.js'
 import { IncomingRequests } from './incoming.js'
 import { OutgoingRequests } from './outgoing.js'
+import { lookup, resultSchemaOf, tablesFor, type SideTables } from './tables.js'
 import type {
   MessageParams,
   MessageResult,
@@ -33,11 +31,6 @@ import type {
 
 /** `receive()`'s second argument: optional only when `Extra` allows `undefined`. */
 type ExtraArgument<Extra> = undefined extends Extra ? [extra?: Extra] : [extra: Extra]
-
-/** Own-property lookup: method names come from the network, and `toString` is not a method. */
-function lookup<T>(table: Readonly<Record<string, T>> | undefined, method: string): T | undefined {
-  return table !== undefined && Object.hasOwn(table, method) ? table[method] : undefined
-}
 
 /**
  * One end of an MCP connection, independent of the transport: the transport hands it every
@@ -69,7 +62,7 @@ export class Peer<Extra = undefined> {
   readonly #shared: SharedHandlers<Extra>
   readonly #outgoing: OutgoingRequests
   readonly #incoming: IncomingRequests<Extra>
-  #methods: PeerMethodTable | undefined
+  #tables: SideTables | undefined
   #side: PeerSide | undefined
   #closed = false
 
@@ -89,7 +82,8 @@ export class Peer<Extra = undefined> {
       reportError,
       defaultTimeout: options.defaultTimeout ?? 60_000,
       notifyCancellation: options.notifyCancellation ?? true,
-      resultSchema: (method, params) => this.#resultSchema(method, params),
+      resultSchema: (method, params) =>
+        this.#tables === undefined ? undefined : resultSchemaOf(this.#tables, method, params),
       nextRequestId: options.nextRequestId,
     })
     this.#incoming = new IncomingRequests<Extra>({
@@ -122,7 +116,8 @@ export class Peer<Extra = undefined> {
     if (methods !== undefined && side === undefined) {
       throw new TypeError('A peer needs to know its side (client or server) to use a method table')
     }
-    this.#methods = methods
+    this.#tables =
+      methods === undefined || side === undefined ? undefined : tablesFor(methods, side)
     this.#side = side
   }
 
@@ -214,15 +209,15 @@ export class Peer<Extra = undefined> {
   #dispatch(message: unknown, extra: Extra): void {
     const kind = inspectMessage(message)
     if (typeof kind !== 'string') {
-      this.#rejectInvalid(message, kind.problem)
+      this.#incoming.rejectInvalid(message, kind.problem)
       return
     }
     switch (kind) {
       case 'request': {
         const request = message as JSONRPCRequest
-        const schemas = lookup(this.#incomingTables()?.requests, request.method)
-        const handler =
-          this.#requestHandlers.get(request.method) ?? this.#shared.requests?.get(request.method)
+        const { method } = request
+        const schemas = this.#tables && lookup(this.#tables.incomingRequests, method)
+        const handler = this.#requestHandlers.get(method) ?? this.#shared.requests?.get(method)
         this.#incoming.handle(request, handler, schemas?.params, extra)
         return
       }
@@ -255,20 +250,12 @@ export class Peer<Extra = undefined> {
       return
     }
     let params: unknown = raw
-    const schema = lookup(this.#incomingTables()?.notifications, method)
+    const schema = this.#tables && lookup(this.#tables.incomingNotifications, method)
     if (schema !== undefined) {
       const parsed = schema.safeParse(raw)
       if (!parsed.success) {
-        this.#reportError(
-          new LocalError(
-            'protocol',
-            `Invalid params for ${method}: ${describeZodError(parsed.error)}`,
-            {
-              method,
-              cause: parsed.error,
-            },
-          ),
-        )
+        const problem = `Invalid params for ${method}: ${describeZodError(parsed.error)}`
+        this.#reportError(new LocalError('protocol', problem, { method, cause: parsed.error }))
         return
       }
       params = parsed.data
@@ -282,49 +269,6 @@ export class Peer<Extra = undefined> {
         this.#reportError(error)
       }
     })()
-  }
-
-  /** Answers what is not JSON-RPC with `-32600`, unless it looks like a response: never answer those. */
-  #rejectInvalid(message: unknown, problem: string): void {
-    const looksLikeResponse =
-      isJsonObject(message) &&
-      message.method === undefined &&
-      ('result' in message || 'error' in message)
-    if (looksLikeResponse) {
-      this.#reportError(new LocalError('protocol', `Received an invalid response: ${problem}`))
-      return
-    }
-    const id = isJsonObject(message) && isRequestId(message.id) ? message.id : undefined
-    const response = errorResponse(id, ErrorCode.InvalidRequest, `Invalid Request: ${problem}`)
-    const route: MessageRoute = id === undefined ? {} : { relatedRequestId: id }
-    void (async () => {
-      try {
-        await this.#send(response, route)
-      } catch (error) {
-        this.#reportError(error)
-      }
-    })()
-  }
-
-  /** The tables of what this peer receives, by its side. */
-  #incomingTables() {
-    const methods = this.#methods
-    if (methods === undefined) return undefined
-    return this.#side === 'server'
-      ? { requests: methods.clientRequests, notifications: methods.clientNotifications }
-      : { requests: methods.serverRequests, notifications: methods.serverNotifications }
-  }
-
-  /** The result schema of a request this peer sends. */
-  #resultSchema(method: string, params: MessageParams | undefined): ZodType | undefined {
-    const methods = this.#methods
-    if (methods === undefined) return undefined
-    const table = this.#side === 'server' ? methods.serverRequests : methods.clientRequests
-    const schemas = lookup(table, method)
-    if (schemas === undefined) return undefined
-    return params?.task !== undefined && schemas.taskResult !== undefined
-      ? schemas.taskResult
-      : schemas.result
   }
 
   #closedError(method: string): LocalError {
