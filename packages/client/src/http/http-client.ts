@@ -99,20 +99,15 @@ export class HttpClient {
   readonly #ky: KyInstance
   readonly #headers: HeadersOption | undefined
   readonly #auth: AuthProvider | undefined
+  readonly #fetch: FetchFunction | undefined
+  readonly #hooks: HttpHooks | undefined
 
   constructor(options: HttpClientOptions = {}) {
-    const userFetch = options.fetch ?? ((request: Request) => globalThis.fetch(request))
-    const hooks = options.hooks
     this.#headers = options.headers
     this.#auth = options.authProvider
+    this.#fetch = options.fetch
+    this.#hooks = options.hooks
     this.#ky = ky.create({
-      fetch: async (input) => {
-        const request = input as Request
-        await hooks?.beforeRequest?.(request)
-        const response = await userFetch(request)
-        await hooks?.afterResponse?.(request, response)
-        return response
-      },
       throwHttpErrors: (status) => RETRY_STATUS.includes(status),
       retry: {
         limit: options.retry ?? 2,
@@ -138,6 +133,26 @@ export class HttpClient {
     return this.#send(request)
   }
 
+  /**
+   * Sends what ky prepared. ky's `Request` carries the body as a stream; sending the original
+   * string instead gives the request a `content-length` and spares a copy of the body stream.
+   */
+  async #transmit(request: Request, body: string | undefined): Promise<Response> {
+    await this.#hooks?.beforeRequest?.(request)
+    const init: RequestInit = {
+      method: request.method,
+      headers: request.headers,
+      body,
+      signal: request.signal,
+    }
+    const response =
+      this.#fetch === undefined
+        ? await globalThis.fetch(request.url, init)
+        : await this.#fetch(new Request(request.url, init))
+    await this.#hooks?.afterResponse?.(request, response)
+    return response
+  }
+
   async #send(request: HttpRequest): Promise<Response> {
     const { method, url, rpcMethod, signal, timeout } = request
     const policy = request.retry ?? 'refused'
@@ -155,6 +170,7 @@ export class HttpClient {
         body: request.body ?? null,
         signal,
         timeout,
+        fetch: (input) => this.#transmit(input as Request, request.body),
         retry: {
           shouldRetry: ({ error }) => {
             if (signal?.aborted === true || policy === 'never') return false

@@ -12,6 +12,8 @@ export interface Exchange {
   controller: AbortController
   /** Whether the response has been dispatched. */
   done: boolean
+  /** Whether the stream being read is a resumption (GET), which may stay open after the response. */
+  resumed: boolean
 }
 
 /** What {@link readResponseStream} needs. */
@@ -92,6 +94,7 @@ export async function readResponseStream(options: ResponseStreamOptions): Promis
           return
         }
         body = await options.resume(lastEventId)
+        exchange.resumed = true
         break
       } catch (error) {
         if (exchange.done) return

@@ -68,6 +68,7 @@ export class StreamableHttpTransport implements ClientTransport {
   readonly #reconnect: ResolvedReconnectOptions
   readonly #closed = new AbortController()
   readonly #exchanges = new Map<string | number, Exchange>()
+  readonly #inFlight = new Set<AbortController>()
   #sessionId: string | undefined
   #protocolVersion: string | undefined
   #listen: ListenStream | undefined
@@ -121,21 +122,21 @@ export class StreamableHttpTransport implements ClientTransport {
   async send(message: JSONRPCMessage, options: SendOptions = {}): Promise<void> {
     if (this.#closed.signal.aborted) throw this.#closedError(message)
     const request = isJSONRPCRequest(message) ? message : undefined
-    if (
-      request === undefined &&
-      'method' in message &&
-      message.method === 'notifications/cancelled'
-    ) {
-      // The peer gave up on a request: stop resuming its stream.
-      const cancelled = (message.params as { requestId?: string | number } | undefined)?.requestId
-      if (cancelled !== undefined) this.#exchanges.get(cancelled)?.controller.abort()
+    // One controller per exchange, aborted by the caller's signal (the peer gave up) or close().
+    const exchange: Exchange = { controller: new AbortController(), done: false, resumed: false }
+    const caller = options.signal
+    const onAbort = () => {
+      exchange.controller.abort(caller?.reason)
     }
-    const exchange: Exchange | undefined =
-      request === undefined ? undefined : { controller: new AbortController(), done: false }
-    if (request !== undefined && exchange !== undefined) this.#exchanges.set(request.id, exchange)
+    if (caller?.aborted === true) onAbort()
+    caller?.addEventListener('abort', onAbort, { once: true })
+    this.#inFlight.add(exchange.controller)
+    if (request !== undefined) this.#exchanges.set(request.id, exchange)
     try {
       await this.#post(message, request, exchange, options)
     } finally {
+      caller?.removeEventListener('abort', onAbort)
+      this.#inFlight.delete(exchange.controller)
       if (request !== undefined && this.#exchanges.get(request.id) === exchange) {
         this.#exchanges.delete(request.id)
       }
@@ -144,7 +145,9 @@ export class StreamableHttpTransport implements ClientTransport {
 
   async close(): Promise<void> {
     if (this.#closed.signal.aborted) return
-    this.#closed.abort(new LocalError('closed', `The connection to ${this.url} was closed`))
+    const reason = new LocalError('closed', `The connection to ${this.url} was closed`)
+    this.#closed.abort(reason)
+    for (const controller of this.#inFlight) controller.abort(reason)
     this.#listen?.stop()
     const sessionId = this.#sessionId
     if (sessionId === undefined) return
@@ -165,14 +168,11 @@ export class StreamableHttpTransport implements ClientTransport {
   async #post(
     message: JSONRPCMessage,
     request: JSONRPCRequest | undefined,
-    exchange: Exchange | undefined,
+    exchange: Exchange,
     options: SendOptions,
   ): Promise<void> {
     const rpcMethod = methodOf(message)
-    const signals = [this.#closed.signal]
-    if (options.signal !== undefined) signals.push(options.signal)
-    if (exchange !== undefined) signals.push(exchange.controller.signal)
-    const signal = AbortSignal.any(signals)
+    const signal = exchange.controller.signal
     const response = await this.#http.request({
       method: 'POST',
       url: this.url,
@@ -187,7 +187,7 @@ export class StreamableHttpTransport implements ClientTransport {
     if (sessionId !== null && this.#sessionId === undefined) this.#sessionId = sessionId
     if (!response.ok) throw await this.#failed(response, 'POST', rpcMethod)
     const type = response.headers.get('content-type') ?? ''
-    if (request === undefined || exchange === undefined || response.status === 202) {
+    if (request === undefined || response.status === 202) {
       response.body?.cancel().catch(() => {})
       return
     }
@@ -267,7 +267,12 @@ export class StreamableHttpTransport implements ClientTransport {
         new LocalError('protocol', `Handling a message from ${this.url} failed`, { cause: error }),
       )
     }
-    if (id !== undefined) this.#exchanges.get(id)?.controller.abort()
+    // A resumed GET stream may stay open after the response; a POST's stream ends by itself,
+    // and reading it to the end keeps the connection reusable.
+    if (id !== undefined) {
+      const exchange = this.#exchanges.get(id)
+      if (exchange?.resumed === true) exchange.controller.abort()
+    }
   }
 
   async #failed(response: Response, method: string, rpcMethod: string | undefined) {
