@@ -5,7 +5,7 @@
  * @module
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
-import { cpus, totalmem } from 'node:os'
+import { cpus, loadavg, totalmem } from 'node:os'
 import { dirname } from 'node:path'
 import { parseOptions, USAGE, type Options, type ScenarioId } from './cli/options.js'
 import { allContenders, BENCH_ROOT } from './contenders.js'
@@ -59,6 +59,7 @@ function machine(): RunResult['machine'] {
     cpus: cores.length,
     cpuModel: cores[0]?.model.trim() ?? 'unknown',
     memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+    loadAverage: Math.round((loadavg()[0] ?? 0) * 100) / 100,
   }
 }
 
@@ -67,6 +68,12 @@ function header(options: Options, context: RunContext, host: RunResult['machine'
     `mcp-sse HTTP benchmark${options.quick ? ' (--quick)' : ''}: ${host.node}, ${host.cpus} x ${host.cpuModel}, ${host.memoryGiB} GiB`,
     `warm-up ${options.warmupMs / 1000} s, ${options.durationMs / 1000} s per measurement, ${options.concurrency} sessions, ${options.rate} calls/s, ${options.sessions} idle sessions`,
   ]
+  // The generator and the servers need the cores; anything else running skews every figure.
+  if (host.loadAverage > host.cpus / 2) {
+    lines.push(
+      `note: the machine is busy (load ${host.loadAverage} on ${host.cpus} cores): compare ratios within this run, not figures across runs`,
+    )
+  }
   for (const id of options.contenders) {
     const contender = context.contenders.get(id)!
     if (contender.unavailable !== undefined) {

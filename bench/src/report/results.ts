@@ -70,7 +70,15 @@ export interface ScenarioResult {
 export interface RunResult {
   startedAt: string
   finishedAt: string
-  machine: { node: string; platform: string; cpus: number; cpuModel: string; memoryGiB: number }
+  machine: {
+    node: string
+    platform: string
+    cpus: number
+    cpuModel: string
+    memoryGiB: number
+    /** One-minute load average when the run started. */
+    loadAverage: number
+  }
   options: Record<string, unknown>
   scenarios: ScenarioResult[]
   verdicts: Array<{ scenario: string } & TargetVerdict>
