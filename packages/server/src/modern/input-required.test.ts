@@ -1,12 +1,7 @@
 import { ErrorCode, McpError, v2026_07_28 } from '@mcp-sse/protocol'
 import { describe, expect, it } from 'vitest'
-import {
-  InputRequiredSignal,
-  InputRound,
-  collectAnswers,
-  runAttempt,
-  type AttemptOutcome,
-} from './input-required.js'
+import { runAttempt, type AttemptOutcome } from './input-required.js'
+import { InputRequiredSignal, InputRound, collectAnswers } from './input-round.js'
 import { RequestStateCodec } from './request-state.js'
 
 const codec = new RequestStateCodec({ keys: ['k'.repeat(32)] })

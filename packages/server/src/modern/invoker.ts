@@ -1,0 +1,144 @@
+/**
+ * How the 2026-07-28 dispatcher calls the era-neutral method handlers: the {@link ModernInvoker}
+ * contract, and an adapter that runs the server's shared handler table (`handlers/methods.ts`)
+ * for one stateless request.
+ * @module
+ */
+import {
+  ErrorCode,
+  McpError,
+  type RequestContext,
+  type RequestHandler,
+  type RequestId,
+  type RequestMeta,
+} from '@mcp-sse/protocol'
+import type { SessionInfo } from '../handlers/context.js'
+import type { LiveSession, RequestExtra } from '../session/session.js'
+import { missingCapabilityError, type InputRequestOptions } from './input-round.js'
+
+/** Everything a handler may use while answering one modern request. */
+export interface ModernCallContext {
+  /** The JSON-RPC id of this attempt (a retry has a new one). */
+  readonly requestId: RequestId
+  /** The request's method. */
+  readonly method: string
+  /** Aborted when the client closes the response stream (cancellation) or the attempt ends. */
+  readonly signal: AbortSignal
+  /** The request's `_meta`, validated. */
+  readonly meta: RequestMeta
+  /** The principal from the app's `identify` hook. */
+  readonly identity: string | undefined
+  /** Reports progress; does nothing without a `progressToken`. */
+  sendProgress(progress: { progress: number; total?: number; message?: string }): Promise<void>
+  /**
+   * Sends a notification on this request's response stream. `notifications/message` is dropped
+   * unless the request set a log level that lets it through.
+   */
+  notify(method: string, params?: Record<string, unknown>): Promise<void>
+  /** Asks the client for input (multi round-trip): resolves with the answer or ends the attempt. */
+  request<Result = unknown>(
+    method: string,
+    params?: Record<string, unknown>,
+    options?: InputRequestOptions,
+  ): Promise<Result>
+}
+
+/**
+ * Runs the era-neutral handler of `method` and returns its result in the trunk shape; throws an
+ * `McpError` (or anything) on failure. The dispatcher adds the 2026-07-28 envelope.
+ */
+export type ModernInvoker = (
+  method: string,
+  params: Record<string, unknown>,
+  context: ModernCallContext,
+) => Promise<Record<string, unknown>>
+
+// The wording of `missingCapability` in handlers/context.ts, and the -32021 data each names.
+const DECLARED = /did not declare the (.+?) capability/
+const REQUIRED: Readonly<Record<string, Record<string, unknown>>> = {
+  elicitation: { elicitation: {} },
+  'elicitation (form mode)': { elicitation: { form: {} } },
+  'elicitation (url mode)': { elicitation: { url: {} } },
+  sampling: { sampling: {} },
+  'sampling.tools': { sampling: { tools: {} } },
+  roots: { roots: {} },
+}
+
+/**
+ * The shared handler context checks client capabilities itself and throws `-32600`; in
+ * 2026-07-28 a missing client capability is `-32021` naming it. Remove once `context.ts` throws
+ * `-32021` (see the integration note).
+ */
+function capabilityError(error: unknown): unknown {
+  if (!(error instanceof McpError) || error.code !== ErrorCode.InvalidRequest) return error
+  const what = DECLARED.exec(error.message)?.[1]
+  const required = what === undefined ? undefined : REQUIRED[what]
+  return required === undefined ? error : missingCapabilityError(required, what ?? '')
+}
+
+/**
+ * A {@link ModernInvoker} over the server's shared handler table: each call builds the stateless
+ * stand-in for a session that `handlers/methods.ts` reads (`context.extra.session`), so the same
+ * tool, resource and prompt handlers answer 2024, 2025 and 2026 requests.
+ *
+ * @example
+ * ```ts
+ * const invoke = invokerFromHandlers(createMethodHandlers(host))
+ * const dispatcher = new ModernDispatcher({ invoke, ... })
+ * ```
+ */
+export function invokerFromHandlers(
+  handlers: ReadonlyMap<string, RequestHandler<RequestExtra>>,
+): ModernInvoker {
+  return async (method, params, context) => {
+    const handler = handlers.get(method)
+    if (handler === undefined) {
+      throw new McpError(ErrorCode.MethodNotFound, `Method not found: ${method}`)
+    }
+    const { meta } = context
+    const info: SessionInfo = {
+      id: undefined,
+      transport: 'stateless',
+      protocolVersion: meta.protocolVersion,
+      clientInfo: meta.clientInfo,
+      clientCapabilities: meta.clientCapabilities,
+      identity: context.identity,
+    }
+    // What handlers/methods.ts and handlers/context.ts read of a session; a stateless request
+    // has nothing else (no stream to close, nothing to update).
+    const session = {
+      info,
+      logLevel: meta.logLevel,
+      data: { protocolVersion: meta.protocolVersion },
+      closeStreamOf: () => {},
+      update: () => {},
+    }
+    const peerContext: RequestContext<RequestExtra> = {
+      requestId: context.requestId,
+      method,
+      signal: context.signal,
+      meta: meta.meta,
+      extra: { session: session as unknown as LiveSession },
+      sendProgress: (progress) => context.sendProgress(progress),
+      notify: (notification, notificationParams) =>
+        context.notify(notification, notificationParams),
+      request: <Result>(
+        inputMethod: string,
+        inputParams?: unknown,
+        options?: Record<string, unknown>,
+      ): Promise<Result> => {
+        const key = options?.key
+        return context.request<Result>(
+          inputMethod,
+          inputParams as Record<string, unknown> | undefined,
+          typeof key === 'string' ? { key } : {},
+        )
+      },
+    }
+    try {
+      return await handler(params, peerContext)
+    } catch (error) {
+      throw capabilityError(error)
+    }
+  }
+}
