@@ -130,6 +130,25 @@ describe('a response stream cut mid-call', () => {
   })
 })
 
+describe('a server that keeps a response stream open after the response', () => {
+  it('gets its answer used at once, and the stream cut shortly after', async () => {
+    let cut: () => void = () => {}
+    const streamClosed = new Promise<void>((resolve) => (cut = resolve))
+    const server = track(
+      await startRaw((request, response) => {
+        if (handshake(request, response)) return
+        if (request.method === 'GET') return void response.writeHead(405).end()
+        openSse(response)
+        event(response, 'r1', { jsonrpc: '2.0', id: request.body?.id, result: { content: [] } })
+        response.on('close', cut) // and never end it
+      }),
+    )
+    const client = track(await connect(server.url, fast))
+    expect(await client.callTool('open', {})).toEqual({ content: [] })
+    await streamClosed
+  })
+})
+
 describe('a server that stalls without closing', () => {
   it('is detected by the keep-alive timeout and the call is resumed', async () => {
     const server = track(

@@ -52,6 +52,8 @@ export interface StreamableHttpTransportOptions {
 }
 
 const ACCEPT_POST = 'application/json, text/event-stream'
+/** How long a response stream may stay open after its response before it is cut. */
+const STREAM_LINGER_MS = 2_000
 
 /** The Streamable HTTP client transport. */
 export class StreamableHttpTransport implements ClientTransport {
@@ -267,12 +269,18 @@ export class StreamableHttpTransport implements ClientTransport {
         new LocalError('protocol', `Handling a message from ${this.url} failed`, { cause: error }),
       )
     }
-    // A resumed GET stream may stay open after the response; a POST's stream ends by itself,
-    // and reading it to the end keeps the connection reusable.
-    if (id !== undefined) {
-      const exchange = this.#exchanges.get(id)
-      if (exchange?.resumed === true) exchange.controller.abort()
+    // A POST's stream ends by itself after the response, and reading it to the end keeps the
+    // connection reusable; a resumed GET stream may stay open, and so may a careless server's.
+    const exchange = id === undefined ? undefined : this.#exchanges.get(id)
+    if (exchange === undefined) return
+    if (exchange.resumed) {
+      exchange.controller.abort()
+      return
     }
+    const linger = setTimeout(() => {
+      if (this.#inFlight.has(exchange.controller)) exchange.controller.abort()
+    }, STREAM_LINGER_MS)
+    ;(linger as { unref?: () => void }).unref?.()
   }
 
   async #failed(response: Response, method: string, rpcMethod: string | undefined) {
