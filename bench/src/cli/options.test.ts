@@ -22,8 +22,8 @@ describe('parseOptions', () => {
 
   it('shortens everything with --quick, and explicit flags still win', () => {
     expect(parseOptions(['--quick'], ROOT)).toMatchObject({
-      durationMs: 2000,
-      warmupMs: 500,
+      durationMs: 1500,
+      warmupMs: 300,
       sessions: 1000,
       broadcasts: 1,
     })

@@ -41,15 +41,15 @@ export interface Options {
 /** The help text. */
 export const USAGE = `pnpm bench [options]      (from the repository root; or pnpm --filter @mcp-sse/bench bench)
 
-  --quick               smoke run of about a minute: 0.5 s warm-up, 2 s per measurement,
+  --quick               smoke run of about a minute: 0.3 s warm-up, 1.5 s per measurement,
                         1,000 idle sessions, one broadcast round
   --scenarios <list>    comma-separated numbers or names (default: all)
                           1 stateful   2 sse   3 latency   4 memory   5 broadcast
                           6 stateless  7 client
   --contenders <list>   comma-separated (default: all)
                           ${CONTENDER_IDS.join(', ')}
-  --duration <s>        seconds per measurement (default 5; quick 2)
-  --warmup <s>          seconds of warm-up before each measurement (default 2; quick 0.5)
+  --duration <s>        seconds per measurement (default 5; quick 1.5)
+  --warmup <s>          seconds of warm-up before each measurement (default 2; quick 0.3)
   --concurrency <n>     sessions in scenarios 1, 2, 6 and 7 (default 32)
   --rate <n>            calls per second in scenario 3 (default 1000)
   --sessions <n>        idle sessions in scenarios 4 and 5 (default 10000; quick 1000)
@@ -109,8 +109,8 @@ export function parseOptions(argv: string[], benchRoot: string): Options {
     help: given.has('--help'),
     scenarios: [...SCENARIOS],
     contenders: [...CONTENDER_IDS],
-    warmupMs: quick ? 500 : 2000,
-    durationMs: quick ? 2000 : 5000,
+    warmupMs: quick ? 300 : 2000,
+    durationMs: quick ? 1500 : 5000,
     concurrency: 32,
     rate: 1000,
     sessions: quick ? 1000 : 10_000,

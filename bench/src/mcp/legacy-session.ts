@@ -107,6 +107,8 @@ export class LegacySseSession {
       }, REPLY_TIMEOUT_MS)
       this.#pending.set(id, { resolve, reject, timer })
     })
+    // The stream may end while the POST is still in flight; the rejection is read below.
+    reply.catch(() => undefined)
     const posted = await send(
       this.#postPool,
       'POST',

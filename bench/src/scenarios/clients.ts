@@ -4,6 +4,7 @@
  * @module
  */
 import { createInterface } from 'node:readline'
+import { fileURLToPath } from 'node:url'
 import type { RunnerOutput } from '../clients/client-runner.js'
 import { BENCH_ROOT } from '../contenders.js'
 import { spawnChild } from '../process/children.js'
@@ -30,7 +31,7 @@ function runClient(
   const child = spawnChild(
     {
       command: process.execPath,
-      args: [...conditions, '--import', TSX, new URL(RUNNER).pathname],
+      args: [...conditions, '--import', TSX, fileURLToPath(RUNNER)],
       cwd: BENCH_ROOT,
     },
     [
@@ -85,8 +86,8 @@ function runClient(
 /** (7) Client calls per second at 1 and N in flight. */
 export async function clientScenario(context: RunContext): Promise<ScenarioResult> {
   const { concurrency } = context.options
-  const target = ['ours', 'sdk-v2', 'sdk-v1']
-    .map((id) => context.contenders.get(id as 'ours'))
+  const target = (['ours', 'sdk-v2', 'sdk-v1'] as const)
+    .map((id) => context.contenders.get(id))
     .find((contender) => contender?.spec !== undefined)
   const rows: ResultRow[] = []
   const notes: string[] = []

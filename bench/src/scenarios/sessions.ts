@@ -181,6 +181,8 @@ async function broadcastRounds(
     const all = arrivals.arm(token)
     const sent = performance.now()
     const call = driver.broadcast(token).then(() => performance.now() - sent)
+    // Read after the arrivals; a failure must not surface as an unhandled rejection before that.
+    call.catch(() => undefined)
     await Promise.race([all, sleep(BROADCAST_TIMEOUT_MS)])
     const times = arrivals.times.map((time) => time - sent)
     try {

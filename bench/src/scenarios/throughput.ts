@@ -59,7 +59,7 @@ export async function statefulThroughput(context: RunContext): Promise<ScenarioR
     id: 'stateful',
     number: 1,
     title: `Stateful tools/call throughput, ${concurrency} concurrent sessions (Streamable HTTP)`,
-    method: `Each session is initialized first, then calls echo in a closed loop on its own keep-alive connection; ${warmupMs / 1000} s warm-up, ${durationMs / 1000} s measured. Raw servers get the same POST without a session.`,
+    method: `Each session is initialized first, then calls echo in a closed loop (${concurrency} keep-alive connections); ${warmupMs / 1000} s warm-up, ${durationMs / 1000} s measured. Raw servers get the same POST without a session.`,
     metrics: METRICS,
     ratioMetrics: ['rate'],
     baselines: [
