@@ -43,6 +43,8 @@ export interface CheckedCall {
   identity: string | undefined
   /** The HTTP request's signal. */
   signal: AbortSignal | undefined
+  /** Overrides the host's response mode for this request. */
+  responseMode?: ModernResponseMode | undefined
 }
 
 function isWireError(error: unknown): boolean {
@@ -55,7 +57,7 @@ export function answerCall(host: CallHost, call: CheckedCall): Promise<Response>
   if (call.signal?.aborted === true) return Promise.resolve(new Response(null, { status: 499 }))
   const controller = new AbortController()
   const responder = new ModernResponder({
-    mode: host.responseMode,
+    mode: call.responseMode ?? host.responseMode,
     maxBufferedBytes: host.maxBufferedBytes,
     keepAlive: host.keepAlive,
     onCancel: () => {

@@ -463,6 +463,12 @@ describe('ModernDispatcher', () => {
       },
     )
     expect(json.type).toBe('application/json')
+    expect(json.messages).toHaveLength(1)
+    // The app's mode for this request wins over the dispatcher's.
+    const request = modernRequest('tools/call', { name: 'echo', arguments: { text: 'y' } })
+    request.responseMode = 'sse'
+    const perRequest = await readReply(await dispatcher().handle(request))
+    expect(perRequest.type).toBe('text/event-stream')
   })
 
   it('reports resource not found as -32602 with the uri', async () => {

@@ -87,6 +87,8 @@ export interface ModernHttpRequest {
   signal?: AbortSignal | undefined
   /** The principal from the app's `identify` hook; binds `requestState`. */
   identity?: string | undefined
+  /** How this request is answered (the app's option), over the dispatcher's `responseMode`. */
+  responseMode?: ModernResponseMode | undefined
 }
 
 const METHODS: Readonly<Record<string, { params: ZodType } | undefined>> =
@@ -241,6 +243,7 @@ export class ModernDispatcher {
       meta: meta.meta,
       identity: request.identity,
       signal: request.signal,
+      responseMode: request.responseMode,
     })
   }
 }

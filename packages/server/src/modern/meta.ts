@@ -111,10 +111,12 @@ export function modernError(error: unknown): unknown {
 }
 
 /**
- * The HTTP status of a JSON-RPC error answered as a whole response (not inside an SSE stream):
- * `404` for `-32601` (the body tells a modern server from a missing endpoint), `400` for the
- * request-metadata errors `-32020`, `-32021` and `-32022`, and `200` for the errors a method
- * itself reports (an unknown tool, a failing handler).
+ * The HTTP status of a JSON-RPC error raised while answering a method, when it is the whole
+ * response (not inside an SSE stream): `404` for `-32601` (the body tells a modern server from a
+ * missing endpoint), `400` for `-32020`, `-32021` and `-32022`, and `200` for what the method
+ * itself reports (an unknown tool, a rejected `requestState`, a malformed answer, a failing
+ * handler). The checks made before any method runs (`_meta`, headers, params schema) always
+ * answer 400.
  */
 export function httpStatusOf(code: number): number {
   if (code === ErrorCode.MethodNotFound) return 404
