@@ -217,9 +217,9 @@ describe('a slow tool that reports progress', () => {
     const progress: number[] = []
     const result = await client.callTool(
       'slow',
-      { steps: 6, delayMs: 60 },
+      { steps: 6, delayMs: 100 },
       {
-        timeout: 150,
+        timeout: 400,
         onProgress: ({ progress: step }) => progress.push(step),
       },
     )
@@ -231,15 +231,15 @@ describe('a slow tool that reports progress', () => {
     const server = track(await startStreamableHttp())
     const client = track(await connect(server.url, fast))
     const silent = await client
-      .callTool('slow', { steps: 6, delayMs: 60 }, { timeout: 150 })
+      .callTool('slow', { steps: 6, delayMs: 100 }, { timeout: 400 })
       .catch((error: unknown) => error)
     expect(silent).toBeInstanceOf(LocalError)
     expect((silent as LocalError).type).toBe('timeout')
     const capped = await client
       .callTool(
         'slow',
-        { steps: 6, delayMs: 60 },
-        { timeout: 150, maxTotalTimeout: 200, onProgress: () => {} },
+        { steps: 6, delayMs: 100 },
+        { timeout: 400, maxTotalTimeout: 200, onProgress: () => {} },
       )
       .catch((error: unknown) => error)
     expect((capped as LocalError).type).toBe('timeout')
