@@ -1,4 +1,5 @@
 import { ErrorCode, McpError, v2026_07_28 } from '@mcp-sse/protocol'
+import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
 import { MemoryMessageBus, channels } from '../state/message-bus.js'
 import type { ServerCapabilities } from '../types.js'
@@ -559,5 +560,32 @@ describe('isModernRequest', () => {
     expect(isModernRequest({ ...broken, params: { _meta: clientMeta() } }, new Headers())).toBe(
       true,
     )
+  })
+})
+
+describe('behind a Hono route', () => {
+  it('answers modern requests in-process as the integration note wires it', async () => {
+    const target = dispatcher()
+    const app = new Hono()
+    app.post('/mcp', async (c) => {
+      const message: unknown = await c.req.json()
+      if (!isModernRequest(message, c.req.raw.headers)) return c.text('legacy', 400)
+      return target.handle({ message, headers: c.req.raw.headers, signal: c.req.raw.signal })
+    })
+    const { message, headers } = modernRequest(
+      'tools/call',
+      { name: 'ask', arguments: {} },
+      {
+        capabilities: { elicitation: {} },
+      },
+    )
+    headers.set('Content-Type', 'application/json')
+    const response = await app.request('/mcp', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(message),
+    })
+    expect(response.status).toBe(200)
+    expect(await response.json()).toMatchObject({ result: { resultType: 'input_required' } })
   })
 })
