@@ -2,7 +2,7 @@
  * One keep-alive timer for every open SSE connection.
  * @module
  */
-import { KEEP_ALIVE_CHUNK, type SseConnection } from './sse-writer.js'
+import { KEEP_ALIVE_CHUNK, type SseSink } from './sse-writer.js'
 
 /**
  * Writes one shared `: keep-alive` comment to every registered connection every `intervalMs`,
@@ -11,7 +11,7 @@ import { KEEP_ALIVE_CHUNK, type SseConnection } from './sse-writer.js'
  */
 export class KeepAlive {
   readonly #intervalMs: number
-  readonly #connections = new Set<SseConnection>()
+  readonly #connections = new Set<SseSink>()
   #timer: ReturnType<typeof setInterval> | undefined
 
   /** @param intervalMs - milliseconds between comments; `0` turns keep-alive off. */
@@ -25,7 +25,7 @@ export class KeepAlive {
   }
 
   /** Registers a connection until it closes (or {@link KeepAlive.delete}). */
-  add(connection: SseConnection): void {
+  add(connection: SseSink): void {
     if (this.#intervalMs <= 0 || connection.closed) return
     this.#connections.add(connection)
     if (this.#timer === undefined) {
@@ -37,7 +37,7 @@ export class KeepAlive {
   }
 
   /** Forgets a connection. */
-  delete(connection: SseConnection): void {
+  delete(connection: SseSink): void {
     this.#connections.delete(connection)
     if (this.#connections.size === 0) this.stop()
   }

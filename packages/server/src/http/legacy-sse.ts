@@ -8,12 +8,11 @@ import type { Context } from 'hono'
 import type { AppContext } from './app.js'
 import { checkContentType, readBody } from './guards.js'
 import { errorBody, httpError } from './http-error.js'
-import { SSE_HEADERS, SseConnection } from './sse-writer.js'
 
 /** GET /sse: a new session whose first event is `endpoint`. */
 export async function openLegacyStream(c: Context, app: AppContext): Promise<Response> {
   const session = await app.sessions.create('sse', await app.identify(c))
-  const connection = new SseConnection(app.sessions.maxBufferedBytes)
+  const { sink: connection, response } = app.sseOpener(c)({})
   session.attachLegacy(connection)
   app.sessions.keepAlive.add(connection)
   connection.onClose = () => {
@@ -31,7 +30,7 @@ export async function openLegacyStream(c: Context, app: AppContext): Promise<Res
     event: 'endpoint',
     data: `${mount}${app.messagesPath}?sessionId=${session.id}`,
   })
-  return new Response(connection.body, { status: 200, headers: SSE_HEADERS })
+  return response
 }
 
 /** POST /messages?sessionId=: 202, the answers go out on the session's SSE stream. */

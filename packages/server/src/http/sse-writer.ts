@@ -60,13 +60,30 @@ export const SSE_HEADERS: Readonly<Record<string, string>> = {
 export type SseCloseReason = 'client' | 'server' | 'overflow'
 
 /**
+ * One open SSE response, whatever carries it (a web `ReadableStream`, or a Node response written
+ * directly). Writes never throw: a write to a closed connection returns `false`.
+ */
+export interface SseSink {
+  /** Whether the connection has closed. */
+  readonly closed: boolean
+  /** Called once, when the connection closes for any reason. */
+  onClose: ((reason: SseCloseReason) => void) | undefined
+  /** Writes bytes; `false` when the connection is closed (or just closed for overflow). */
+  write(chunk: Uint8Array): boolean
+  /** Frames and writes one event. */
+  writeEvent(event: SseEvent): boolean
+  /** Ends the response (the client sees a clean end of stream). */
+  close(): void
+}
+
+/**
  * One open SSE response. Writes never throw: a write to a closed connection returns `false`.
  *
  * A client that reads more slowly than the server writes fills the stream's queue; past
  * `maxBufferedBytes` the connection is closed rather than grown without bound. Nothing is lost:
  * the events are in the event store and the client resumes with `Last-Event-ID`.
  */
-export class SseConnection {
+export class SseConnection implements SseSink {
   /** The response body. */
   readonly body: ReadableStream<Uint8Array>
   /** Called once, when the connection closes for any reason. */

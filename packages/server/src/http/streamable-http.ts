@@ -132,9 +132,17 @@ export async function handlePost(c: Context, app: AppContext): Promise<Response>
     session.receive(parsed.messages)
     return new Response(null, { status: 202, headers: session.headers })
   }
-  const stream = session.openRequestStream(requestIds, parsed.batch, app.responseMode)
+  const stream = session.openRequestStream(
+    requestIds,
+    parsed.batch,
+    app.responseMode,
+    app.sseOpener(c),
+  )
   session.receive(parsed.messages)
-  return stream.response
+  return (
+    (await stream.response) ??
+    httpError(500, 'Internal Server Error: the request stream has no response')
+  )
 }
 
 async function initialize(
@@ -177,12 +185,13 @@ export async function handleGet(c: Context, app: AppContext): Promise<Response> 
   if (session instanceof Response) return session
   const versionRejected = checkVersionHeader(c)
   if (versionRejected !== undefined) return versionRejected
+  const open = app.sseOpener(c)
   const lastEventId = c.req.header('last-event-id')
   if (lastEventId !== undefined) {
-    const resumed = session.resume(lastEventId)
+    const resumed = session.resume(lastEventId, open)
     if (resumed !== undefined) return resumed
   }
-  const opened = session.openStandalone()
+  const opened = session.openStandalone(open)
   if (opened !== undefined) return opened
   return httpError(409, 'Conflict: this session already has a GET stream open; only one is allowed')
 }

@@ -16,7 +16,8 @@ import {
 } from '@mcp-sse/protocol'
 import type { ContextSession, SessionInfo } from '../handlers/context.js'
 import type { KeepAlive } from '../http/keep-alive.js'
-import type { SseConnection } from '../http/sse-writer.js'
+import type { SseOpener } from '../http/sse-opener.js'
+import type { SseSink } from '../http/sse-writer.js'
 import type { EventStore } from '../state/event-store.js'
 import type { SessionData } from '../state/session-store.js'
 import { Stream, parseEventId, type ResponseMode, type StreamHost } from './stream.js'
@@ -70,7 +71,7 @@ export class LiveSession implements StreamHost, ContextSession {
   #streams: Map<string, Stream> | undefined
   #byRequest: Map<RequestId, Stream> | undefined
   #standalone: Stream | undefined
-  #legacy: SseConnection | undefined
+  #legacy: SseSink | undefined
   #ended = false
 
   constructor(host: SessionHost, data: SessionData) {
@@ -175,8 +176,13 @@ export class LiveSession implements StreamHost, ContextSession {
    * Opens the stream that will carry the answers to a POST's requests. Call before
    * {@link LiveSession.receive}, so that nothing a handler sends can miss it.
    */
-  openRequestStream(requestIds: RequestId[], batch: boolean, mode: ResponseMode): Stream {
-    const stream = new Stream(this, this.#nextStreamId(), {
+  openRequestStream(
+    requestIds: RequestId[],
+    batch: boolean,
+    mode: ResponseMode,
+    open: SseOpener,
+  ): Stream {
+    const stream = new Stream(this, this.#nextStreamId(), open, {
       kind: 'request',
       requestIds,
       batch,
@@ -218,34 +224,34 @@ export class LiveSession implements StreamHost, ContextSession {
   }
 
   /** Opens the standalone stream of a GET; `undefined` if one is already connected (409). */
-  openStandalone(): Response | undefined {
+  openStandalone(open: SseOpener): Response | undefined {
     if (this.#standalone?.connected === true) return undefined
     if (this.#standalone !== undefined) this.#standalone.end()
-    const stream = new Stream(this, this.#nextStreamId(), { kind: 'standalone' })
+    const stream = new Stream(this, this.#nextStreamId(), open, { kind: 'standalone' })
     this.#standalone = stream
     ;(this.#streams ??= new Map()).set(stream.id, stream)
-    return stream.opened
+    return stream.takeOpened()
   }
 
   /**
    * Resumes the stream a `Last-Event-ID` names: replays what the client missed and continues it.
    * `undefined` when the id names no stream this session knows.
    */
-  resume(lastEventId: string): Response | undefined {
+  resume(lastEventId: string, open: SseOpener): Response | undefined {
     const parsed = parseEventId(lastEventId)
     if (parsed === undefined) return undefined
     const stream = this.#streams?.get(parsed.streamId)
     if (stream === undefined) return undefined
-    return stream.resume(parsed.seq)
+    return stream.resume(parsed.seq, open)
   }
 
   /** Attaches the one SSE connection of a 2024-11-05 session. */
-  attachLegacy(connection: SseConnection): void {
+  attachLegacy(connection: SseSink): void {
     this.#legacy = connection
   }
 
   /** The 2024-11-05 connection, if this is such a session. */
-  get legacyConnection(): SseConnection | undefined {
+  get legacyConnection(): SseSink | undefined {
     return this.#legacy
   }
 

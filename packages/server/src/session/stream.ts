@@ -6,7 +6,8 @@
 import type { JSONRPCMessage, RequestId } from '@mcp-sse/protocol'
 import type { KeepAlive } from '../http/keep-alive.js'
 import { jsonResponse } from '../http/http-error.js'
-import { SSE_HEADERS, SseConnection, encodeEvent, encodeIdLine } from '../http/sse-writer.js'
+import type { SseOpener } from '../http/sse-opener.js'
+import { encodeEvent, encodeIdLine, type SseSink } from '../http/sse-writer.js'
 import type { EventStore } from '../state/event-store.js'
 
 /**
@@ -54,16 +55,18 @@ export class Stream {
   readonly id: string
   readonly kind: 'request' | 'standalone'
   /** For a request stream: resolves with the POST's response (JSON or SSE). */
-  readonly response: Promise<Response>
-  /** For the standalone stream: the GET's response, created with the stream. */
-  readonly opened: Response | undefined
+  readonly response: Promise<Response> | undefined
+  // The standalone stream's GET response, kept only until it is handed out (memory).
+  #opened: Response | undefined
   readonly #host: StreamHost
   readonly #pending: Set<RequestId> | undefined
   readonly #batch: boolean
   #mode: ResponseMode
   #resolve: ((response: Response) => void) | undefined
   #json: JSONRPCMessage[] | undefined
-  #connection: SseConnection | undefined
+  #connection: SseSink | undefined
+  // Dropped once used: an opener holds its request (memory).
+  #open: SseOpener | undefined
   #closeTimer: ReturnType<typeof setTimeout> | undefined
   #tail: Promise<void> | undefined
   #complete = false
@@ -71,11 +74,13 @@ export class Stream {
   constructor(
     host: StreamHost,
     id: string,
+    open: SseOpener,
     options:
       | { kind: 'standalone' }
       | { kind: 'request'; requestIds: RequestId[]; batch: boolean; mode: ResponseMode },
   ) {
     this.#host = host
+    this.#open = open
     this.id = id
     this.kind = options.kind
     if (options.kind === 'request') {
@@ -86,14 +91,20 @@ export class Stream {
         this.#resolve = resolve
       })
       if (options.mode === 'sse') this.#resolveWith(this.#openSse())
-      this.opened = undefined
     } else {
       this.#pending = undefined
       this.#batch = false
       this.#mode = 'sse'
-      this.opened = this.#openSse()
-      this.response = Promise.resolve(this.opened)
+      this.response = undefined
+      this.#opened = this.#openSse()
     }
+  }
+
+  /** The standalone stream's GET response; handed out once. */
+  takeOpened(): Response {
+    const opened = this.#opened ?? new Response(null, { status: 204 })
+    this.#opened = undefined
+    return opened
   }
 
   /** Whether an HTTP response is attached and open. */
@@ -136,9 +147,10 @@ export class Stream {
    * Attaches a resuming GET: replays what the event log holds after `afterSeq`, then continues
    * live. Returns the GET's response.
    */
-  resume(afterSeq: number): Response {
+  resume(afterSeq: number, open: SseOpener): Response {
     this.#connection?.close()
-    const connection = this.#connect()
+    this.#open = open
+    const { sink: connection, response } = this.#connect()
     const replayed = this.#host.events.replay(
       this.#host.sessionId,
       this.id,
@@ -160,7 +172,7 @@ export class Stream {
     } else {
       finish()
     }
-    return this.#sseResponse(connection)
+    return response
   }
 
   /**
@@ -226,8 +238,13 @@ export class Stream {
       const seq = this.#host.events.append(this.#host.sessionId, this.id, data)
       if (typeof seq === 'number') {
         const connection = this.#connection
-        if (connection !== undefined && connection.write(encodeIdLine(`${this.id}_${seq}`))) {
-          connection.write(body)
+        if (connection !== undefined) {
+          // One write per stream: the id line and the shared bytes in one chunk.
+          const id = encodeIdLine(`${this.id}_${seq}`)
+          const chunk = new Uint8Array(id.length + body.length)
+          chunk.set(id)
+          chunk.set(body, id.length)
+          connection.write(chunk)
         }
         return
       }
@@ -275,13 +292,18 @@ export class Stream {
 
   /** Opens the first connection: the priming event carries an id (seq 0) and `retry`. */
   #openSse(): Response {
-    const connection = this.#connect()
-    connection.writeEvent({ id: `${this.id}_0`, retry: this.#host.retryMs, data: '' })
-    return this.#sseResponse(connection)
+    const { sink, response } = this.#connect()
+    sink.writeEvent({ id: `${this.id}_0`, retry: this.#host.retryMs, data: '' })
+    return response
   }
 
-  #connect(): SseConnection {
-    const connection = new SseConnection(this.#host.maxBufferedBytes)
+  #connect(): { sink: SseSink; response: Response } {
+    const open = this.#open
+    this.#open = undefined
+    if (open === undefined)
+      throw new Error('A stream connection can only be opened once per request')
+    const opened = open(this.#host.headers)
+    const connection = opened.sink
     this.#connection = connection
     this.#host.keepAlive.add(connection)
     connection.onClose = () => {
@@ -296,14 +318,7 @@ export class Stream {
         connection.close()
       }, this.#host.closeConnectionsAfterMs)
     }
-    return connection
-  }
-
-  #sseResponse(connection: SseConnection): Response {
-    return new Response(connection.body, {
-      status: 200,
-      headers: { ...SSE_HEADERS, ...this.#host.headers },
-    })
+    return opened
   }
 
   #resolveWith(response: Response): void {
