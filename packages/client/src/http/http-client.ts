@@ -156,13 +156,17 @@ export class HttpClient {
   async #send(request: HttpRequest): Promise<Response> {
     const { method, url, rpcMethod, signal, timeout } = request
     const policy = request.retry ?? 'refused'
-    const headers = new Headers(await resolveHeaders(this.#headers))
-    const auth = await this.#auth?.headers?.({ url, method })
-    if (auth !== undefined)
+    const headers = new Headers(
+      typeof this.#headers === 'function' ? await this.#headers() : this.#headers,
+    )
+    const auth =
+      this.#auth?.headers === undefined ? undefined : await this.#auth.headers({ url, method })
+    if (auth !== undefined) {
       new Headers(auth).forEach((value, name) => {
         headers.set(name, value)
       })
-    for (const [name, value] of Object.entries(request.headers ?? {})) headers.set(name, value)
+    }
+    for (const name in request.headers) headers.set(name, request.headers[name] as string)
     try {
       return await this.#ky(url, {
         method,
@@ -205,9 +209,4 @@ function isUnauthorized(response: Response): boolean {
     response.status === 403 &&
     (response.headers.get('www-authenticate') ?? '').includes('insufficient_scope')
   )
-}
-
-async function resolveHeaders(option: HeadersOption | undefined): Promise<HeadersInit> {
-  if (option === undefined) return {}
-  return typeof option === 'function' ? await option() : option
 }

@@ -130,7 +130,9 @@ export class Session {
     for (let attempt = 0; ; attempt++) {
       // While a stream is down or the session is being re-established, the server is likely
       // unreachable: wait (within the request's own timeout) instead of failing at once.
-      await this.#state.settled(options.timeout ?? this.#options.timeout, options.signal)
+      if (this.#state.state === 'reconnecting') {
+        await this.#state.settled(options.timeout ?? this.#options.timeout, options.signal)
+      }
       if (this.#recovering !== undefined) await this.#recovering.catch(() => {})
       const epoch = this.#epoch
       this.#nextHint = { idempotent, onSent: options.onSent }
