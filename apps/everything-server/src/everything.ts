@@ -5,13 +5,8 @@
  */
 import { McpServer, type McpServerOptions } from '@mcp-sse/server'
 import { z } from 'zod'
-
-/** A 1x1 red PNG. */
-export const RED_PIXEL_PNG =
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg=='
-
-/** A 44-byte WAV header with no samples: the smallest valid WAV file. */
-export const SILENT_WAV = 'UklGRiQAAABXQVZFZm10IBAAAAABAAEARKwAAIhYAQACABAAZGF0YQAAAAA='
+import { RED_PIXEL_PNG, SILENT_WAV } from './media.js'
+import { registerPrompts, registerResources } from './resources-and-prompts.js'
 
 const sleep = (ms: number) =>
   new Promise<void>((resolve) => {
@@ -43,6 +38,7 @@ export const JSON_SCHEMA_2020_12 = {
   additionalProperties: false,
 }
 
+/** Registers every fixture tool. */
 function registerTools(server: McpServer): void {
   server.tool('test_simple_text', { description: 'Returns simple text' }, () => ({
     content: [{ type: 'text', text: 'This is a simple text response for testing.' }],
@@ -281,114 +277,6 @@ function registerTools(server: McpServer): void {
   )
 }
 
-function registerResources(server: McpServer): void {
-  server.resource(
-    'test://static-text',
-    { name: 'static-text', description: 'A static text resource', mimeType: 'text/plain' },
-    (uri) => ({
-      contents: [
-        { uri, mimeType: 'text/plain', text: 'This is the content of the static text resource.' },
-      ],
-    }),
-  )
-  server.resource(
-    'test://static-binary',
-    { name: 'static-binary', description: 'A static binary resource (PNG)', mimeType: 'image/png' },
-    (uri) => ({ contents: [{ uri, mimeType: 'image/png', blob: RED_PIXEL_PNG }] }),
-  )
-  server.resource(
-    'test://watched-resource',
-    {
-      name: 'watched-resource',
-      description: 'A resource clients can subscribe to',
-      mimeType: 'text/plain',
-    },
-    (uri) => ({ contents: [{ uri, mimeType: 'text/plain', text: 'Watched resource content.' }] }),
-  )
-  server.resourceTemplate(
-    'test://template/{id}/data',
-    {
-      name: 'template-data',
-      description: 'Data for an id',
-      mimeType: 'application/json',
-      complete: { id: (value) => ['123', '456', '789'].filter((id) => id.startsWith(value)) },
-    },
-    (uri, { id = '' }) => ({
-      contents: [
-        {
-          uri,
-          mimeType: 'application/json',
-          text: JSON.stringify({ id, templateTest: true, data: `Data for ID: ${id}` }),
-        },
-      ],
-    }),
-  )
-}
-
-function registerPrompts(server: McpServer): void {
-  server.prompt('test_simple_prompt', { description: 'A simple prompt without arguments' }, () => ({
-    messages: [
-      { role: 'user', content: { type: 'text', text: 'This is a simple prompt for testing.' } },
-    ],
-  }))
-
-  server.prompt(
-    'test_prompt_with_arguments',
-    {
-      description: 'A prompt with two arguments',
-      arguments: z.object({
-        arg1: z.string().describe('First test argument'),
-        arg2: z.string().describe('Second test argument'),
-      }),
-      complete: {
-        arg1: (value) => ['paris', 'park', 'party'].filter((word) => word.startsWith(value)),
-      },
-    },
-    ({ arg1, arg2 }) => ({
-      messages: [
-        {
-          role: 'user',
-          content: { type: 'text', text: `Prompt with arguments: arg1='${arg1}', arg2='${arg2}'` },
-        },
-      ],
-    }),
-  )
-
-  server.prompt(
-    'test_prompt_with_embedded_resource',
-    {
-      description: 'A prompt that embeds a resource',
-      arguments: z.object({ resourceUri: z.string().describe('URI of the resource to embed') }),
-    },
-    ({ resourceUri }) => ({
-      messages: [
-        {
-          role: 'user',
-          content: {
-            type: 'resource',
-            resource: {
-              uri: resourceUri,
-              mimeType: 'text/plain',
-              text: 'Embedded resource content for testing.',
-            },
-          },
-        },
-        {
-          role: 'user',
-          content: { type: 'text', text: 'Please process the embedded resource above.' },
-        },
-      ],
-    }),
-  )
-
-  server.prompt('test_prompt_with_image', { description: 'A prompt with an image' }, () => ({
-    messages: [
-      { role: 'user', content: { type: 'image', data: RED_PIXEL_PNG, mimeType: 'image/png' } },
-      { role: 'user', content: { type: 'text', text: 'Please analyze the image above.' } },
-    ],
-  }))
-}
-
 /**
  * Builds the everything server.
  *
@@ -413,3 +301,5 @@ export function createEverythingServer(options: McpServerOptions = {}): McpServe
   registerPrompts(server)
   return server
 }
+
+export { RED_PIXEL_PNG, SILENT_WAV }
