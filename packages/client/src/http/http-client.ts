@@ -37,7 +37,7 @@ export interface AuthProvider {
 
 /** Observe every HTTP exchange, for logging or tracing. */
 export interface HttpHooks {
-  /** Called before each attempt, with the request as it will be sent. */
+  /** Called before each attempt, with the request as it will be sent. Do not consume its body. */
   beforeRequest?: (request: Request) => void | Promise<void>
   /** Called with every response before the client reads it. Do not consume its body. */
   afterResponse?: (request: Request, response: Response) => void | Promise<void>
@@ -134,22 +134,28 @@ export class HttpClient {
   }
 
   /**
-   * Sends what ky prepared. ky's `Request` carries the body as a stream; sending the original
-   * string instead gives the request a `content-length` and spares a copy of the body stream.
+   * Sends what ky prepared, with the body. ky is given no body: a `Request` built around a string
+   * body carries it as a stream that ky would copy for retries; sending the string itself also
+   * gives the request a `content-length`.
    */
-  async #transmit(request: Request, body: string | undefined): Promise<Response> {
-    await this.#hooks?.beforeRequest?.(request)
+  async #transmit(prepared: Request, body: string | undefined): Promise<Response> {
     const init: RequestInit = {
-      method: request.method,
-      headers: request.headers,
+      method: prepared.method,
+      headers: prepared.headers,
       body,
-      signal: request.signal,
+      signal: prepared.signal,
     }
+    const hooks = this.#hooks
+    const needsRequest = this.#fetch !== undefined || hooks !== undefined
+    const request = needsRequest ? new Request(prepared.url, init) : undefined
+    if (request !== undefined) await hooks?.beforeRequest?.(request)
     const response =
-      this.#fetch === undefined
-        ? await globalThis.fetch(request.url, init)
-        : await this.#fetch(new Request(request.url, init))
-    await this.#hooks?.afterResponse?.(request, response)
+      request === undefined
+        ? await globalThis.fetch(prepared.url, init)
+        : this.#fetch === undefined
+          ? await globalThis.fetch(request)
+          : await this.#fetch(request)
+    if (request !== undefined) await hooks?.afterResponse?.(request, response)
     return response
   }
 
@@ -171,7 +177,6 @@ export class HttpClient {
       return await this.#ky(url, {
         method,
         headers,
-        body: request.body ?? null,
         signal,
         timeout,
         fetch: (input) => this.#transmit(input as Request, request.body),
