@@ -20,13 +20,25 @@ export type LocalErrorType =
 
 /** Options for {@link LocalError}. */
 export interface LocalErrorOptions {
-  /** The MCP method of the request that failed. */
+  /**
+   * The MCP method of the request that failed.
+   * @default no method
+   */
   method?: string
-  /** The URL of the HTTP request that failed (clients). */
+  /**
+   * The URL of the HTTP request that failed (clients).
+   * @default no URL
+   */
   url?: string
-  /** The HTTP status that was received (clients). */
+  /**
+   * The HTTP status that was received (clients).
+   * @default no status
+   */
   status?: number
-  /** The underlying error. */
+  /**
+   * The underlying error.
+   * @default no cause
+   */
   cause?: unknown
 }
 
@@ -40,6 +52,7 @@ export interface LocalErrorOptions {
  * ```
  */
 export class LocalError extends Error {
+  /** Always `'LocalError'`. */
   override name = 'LocalError'
   /** What kind of failure this is. */
   readonly type: LocalErrorType

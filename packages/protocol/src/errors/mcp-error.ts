@@ -7,9 +7,15 @@ import type { ErrorCode } from './error-code.js'
 
 /** Options for {@link McpError}. */
 export interface McpErrorOptions {
-  /** Sent as the error's `data`: anything that helps the peer, such as nested errors. */
+  /**
+   * Sent as the error's `data`: anything that helps the peer, such as nested errors.
+   * @default no `data` member
+   */
   data?: unknown
-  /** The local error behind this one. Never sent. */
+  /**
+   * The local error behind this one, kept as the error's `cause`. Never sent.
+   * @default no cause
+   */
   cause?: unknown
 }
 
@@ -24,6 +30,7 @@ export interface McpErrorOptions {
  * ```
  */
 export class McpError extends Error {
+  /** Always `'McpError'`, which tells it apart even from another copy of this package. */
   override name = 'McpError'
   /** The JSON-RPC error code, usually one of {@link ErrorCode}. */
   readonly code: ErrorCode | (number & {})

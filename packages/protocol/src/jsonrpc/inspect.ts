@@ -74,27 +74,64 @@ export function inspectMessage(value: unknown): JSONRPCMessageKind | MessageProb
   return { problem: 'a JSON-RPC message needs a "method", a "result" or an "error"' }
 }
 
-/** Whether a value is a JSON-RPC request (a `method` and an `id`). */
+/**
+ * Whether a value is a JSON-RPC request (a `method` and an `id`).
+ *
+ * @example
+ * ```ts
+ * isJSONRPCRequest({ jsonrpc: '2.0', id: 1, method: 'ping' }) // true
+ * isJSONRPCRequest({ jsonrpc: '2.0', id: null, method: 'ping' }) // false: a null id is invalid
+ * ```
+ */
 export function isJSONRPCRequest(value: unknown): value is JSONRPCRequest {
   return inspectMessage(value) === 'request'
 }
 
-/** Whether a value is a JSON-RPC notification (a `method` and no `id`). */
+/**
+ * Whether a value is a JSON-RPC notification (a `method` and no `id`).
+ *
+ * @example
+ * ```ts
+ * isJSONRPCNotification({ jsonrpc: '2.0', method: 'notifications/initialized' }) // true
+ * ```
+ */
 export function isJSONRPCNotification(value: unknown): value is JSONRPCNotification {
   return inspectMessage(value) === 'notification'
 }
 
-/** Whether a value is a successful JSON-RPC response. */
+/**
+ * Whether a value is a successful JSON-RPC response.
+ *
+ * @example
+ * ```ts
+ * isJSONRPCResultResponse({ jsonrpc: '2.0', id: 1, result: {} }) // true
+ * ```
+ */
 export function isJSONRPCResultResponse(value: unknown): value is JSONRPCResultResponse {
   return inspectMessage(value) === 'result'
 }
 
-/** Whether a value is a JSON-RPC error response. */
+/**
+ * Whether a value is a JSON-RPC error response.
+ *
+ * @example
+ * ```ts
+ * isJSONRPCErrorResponse({ jsonrpc: '2.0', id: 1, error: { code: -32601, message: 'x' } }) // true
+ * ```
+ */
 export function isJSONRPCErrorResponse(value: unknown): value is JSONRPCErrorResponse {
   return inspectMessage(value) === 'error'
 }
 
-/** Whether a value is any single JSON-RPC message. */
+/**
+ * Whether a value is any single JSON-RPC message. A batch (an array) is not one message.
+ *
+ * @example
+ * ```ts
+ * isJSONRPCMessage({ jsonrpc: '2.0', method: 'ping', id: 1 }) // true
+ * isJSONRPCMessage({ jsonrpc: '2.0', id: 1, result: {}, error: {} }) // false: both result and error
+ * ```
+ */
 export function isJSONRPCMessage(value: unknown): value is JSONRPCMessage {
   return typeof inspectMessage(value) === 'string'
 }

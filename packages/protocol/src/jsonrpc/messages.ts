@@ -26,6 +26,7 @@ export const JSONRPC_VERSION = '2.0'
  * could never carry it back intact.
  */
 export const RequestIdSchema = z.union([z.string(), z.int()])
+/** A request id: a string or a safe integer. */
 export type RequestId = z.infer<typeof RequestIdSchema>
 
 /** The `params` of a request or notification: any JSON object. */
@@ -40,6 +41,7 @@ export const ErrorObjectSchema = z.looseObject({
   /** Anything the sender wants to add, such as nested errors. */
   data: z.unknown().optional(),
 })
+/** The `error` member of an error response: `code`, `message` and optional `data`. */
 export type ErrorObject = z.infer<typeof ErrorObjectSchema>
 
 /** A request that expects a response. */
@@ -49,6 +51,7 @@ export const JSONRPCRequestSchema = z.looseObject({
   method: z.string(),
   params: ParamsSchema.optional(),
 })
+/** A request that expects a response. */
 export type JSONRPCRequest = z.infer<typeof JSONRPCRequestSchema>
 
 /** A notification, which does not expect a response. */
@@ -57,6 +60,7 @@ export const JSONRPCNotificationSchema = z.looseObject({
   method: z.string(),
   params: ParamsSchema.optional(),
 })
+/** A notification, which does not expect a response. */
 export type JSONRPCNotification = z.infer<typeof JSONRPCNotificationSchema>
 
 /** The spec's `Result`: any object, with `_meta` reserved for metadata. */
@@ -70,6 +74,7 @@ export const JSONRPCResultResponseSchema = z.looseObject({
   id: RequestIdSchema,
   result: ResultSchema,
 })
+/** A successful response. */
 export type JSONRPCResultResponse = z.infer<typeof JSONRPCResultResponseSchema>
 
 /**
@@ -81,6 +86,7 @@ export const JSONRPCErrorResponseSchema = z.looseObject({
   id: RequestIdSchema.optional(),
   error: ErrorObjectSchema,
 })
+/** An error response; `id` is absent when the request's id could not be read. */
 export type JSONRPCErrorResponse = z.infer<typeof JSONRPCErrorResponseSchema>
 
 /** A response: either a result or an error. */
@@ -88,6 +94,7 @@ export const JSONRPCResponseSchema = z.union([
   JSONRPCResultResponseSchema,
   JSONRPCErrorResponseSchema,
 ])
+/** A response: a result or an error. */
 export type JSONRPCResponse = z.infer<typeof JSONRPCResponseSchema>
 
 /** Any single JSON-RPC message that goes over the wire. */
@@ -97,16 +104,19 @@ export const JSONRPCMessageSchema = z.union([
   JSONRPCResultResponseSchema,
   JSONRPCErrorResponseSchema,
 ])
+/** Any single JSON-RPC message. */
 export type JSONRPCMessage = z.infer<typeof JSONRPCMessageSchema>
 
 /** A batch of requests and notifications (2025-03-26 only). */
 export const JSONRPCBatchRequestSchema = z.array(
   z.union([JSONRPCRequestSchema, JSONRPCNotificationSchema]),
 )
+/** A batch of requests and notifications (2025-03-26 only). */
 export type JSONRPCBatchRequest = z.infer<typeof JSONRPCBatchRequestSchema>
 
 /** A batch of responses (2025-03-26 only). */
 export const JSONRPCBatchResponseSchema = z.array(
   z.union([JSONRPCResultResponseSchema, JSONRPCErrorResponseSchema]),
 )
+/** A batch of responses (2025-03-26 only). */
 export type JSONRPCBatchResponse = z.infer<typeof JSONRPCBatchResponseSchema>

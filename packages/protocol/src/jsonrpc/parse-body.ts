@@ -70,7 +70,13 @@ export function parseJsonRpcBody(text: string, options?: ParseJsonRpcOptions): P
 }
 
 /**
- * Like {@link parseJsonRpcBody}, for a body that was already parsed as JSON.
+ * Like {@link parseJsonRpcBody}, for a body that was already parsed as JSON, such as one a
+ * framework parsed for you.
+ *
+ * @example
+ * ```ts
+ * const parsed = parseJsonRpcValue(await context.req.json(), { batches: false })
+ * ```
  */
 export function parseJsonRpcValue(
   value: unknown,

@@ -226,6 +226,12 @@ function retryVersion(error: ErrorObject, ours: readonly ProtocolVersion[]): Mod
  * the deprecated HTTP+SSE transport (2024-11-05), which opens with a GET that returns an
  * `endpoint` event. True for 400, 404 or 405 unless the body is a recognised modern error.
  *
+ * @example
+ * ```ts
+ * if (!response.ok && shouldTryHttpSse({ status: response.status, body })) {
+ *   return connectHttpSse(url) // GET, wait for the `endpoint` event
+ * }
+ * ```
  * @see https://modelcontextprotocol.io/specification/2026-07-28/basic/transports/streamable-http#http%2Bsse-transport-2024-11-05
  */
 export function shouldTryHttpSse(response: ModernProbeResponse & { status: number }): boolean {

@@ -173,8 +173,16 @@ export type ModernRequestCheck =
 
 /**
  * The error a server answers with when it does not implement the requested version, whether
- * the version came from `_meta` or the `MCP-Protocol-Version` header.
+ * the version came from `_meta` or the `MCP-Protocol-Version` header. A legacy version that
+ * the server supports gets a message saying it is negotiated with `initialize` instead.
  *
+ * @example
+ * ```ts
+ * const header = request.headers.get('MCP-Protocol-Version')
+ * if (header !== null && !isSupportedVersion(header, supported)) {
+ *   return reply(400, { jsonrpc: '2.0', id, error: unsupportedProtocolVersionError(header, supported) })
+ * }
+ * ```
  * @see https://modelcontextprotocol.io/specification/2026-07-28/basic/versioning#protocol-version-negotiation
  */
 export function unsupportedProtocolVersionError(

@@ -31,7 +31,9 @@ export interface PeerMethodTable {
 
 /** The schemas of one request method. */
 export interface PeerRequestSchemas {
+  /** The request's `params`; receives `undefined` when the request has none. */
   readonly params: ZodType
+  /** The result of an ordinary call. */
   readonly result: ZodType
   /** The result when the request ran as a task (`params.task` was set). */
   readonly taskResult?: ZodType | undefined
@@ -70,12 +72,17 @@ export interface PeerOptions<Extra = undefined> {
    * with the error; an HTTP transport rejects when the request's stream ends without a response.
    */
   send: (message: JSONRPCMessage, route: MessageRoute) => void | Promise<void>
-  /** Which end of the connection this peer is; required with `methods`. */
+  /**
+   * Which end of the connection this peer is: it picks which half of `methods` applies to what
+   * arrives and which to what goes out. Required with `methods`.
+   * @default unknown, which is allowed only without `methods`
+   */
   side?: PeerSide
   /**
    * The method table of the negotiated revision. Incoming params and results of outgoing
    * requests are validated with it; without it nothing is validated. Set it later with
    * `setMethods()` when the revision is negotiated after the peer exists.
+   * @default no table: nothing is validated
    */
   methods?: PeerMethodTable
   /**
@@ -98,7 +105,11 @@ export interface PeerOptions<Extra = undefined> {
    * @default nothing: such errors are dropped
    */
   onError?: (error: Error) => void
-  /** Called for a notification with no handler. */
+  /**
+   * Called for a notification with no handler (`notifications/cancelled` and
+   * `notifications/progress`, which the peer handles itself, excepted).
+   * @default nothing: such notifications are dropped
+   */
   onUnhandledNotification?: (notification: JSONRPCNotification, extra: Extra) => void
   /**
    * Gives the id of each request this peer sends. A transport that re-creates a connection's
@@ -111,19 +122,33 @@ export interface PeerOptions<Extra = undefined> {
    * Handlers shared by many peers, e.g. one table for every session of a server, so each peer
    * does not hold its own copy. `setRequestHandler()` and `setNotificationHandler()` on a peer
    * take precedence over these.
+   * @default none: each peer has only its own handlers
    */
   sharedHandlers?: SharedHandlers<Extra>
 }
 
 /** Request and notification handlers that several peers share. */
 export interface SharedHandlers<Extra = undefined> {
+  /**
+   * Request handlers by method. A map, not an object, so a method name from the network can
+   * never reach a property every object has.
+   * @default none
+   */
   readonly requests?: ReadonlyMap<string, RequestHandler<Extra>>
+  /**
+   * Notification handlers by method.
+   * @default none
+   */
   readonly notifications?: ReadonlyMap<string, NotificationHandler<Extra>>
 }
 
 /** Options for one request. */
 export interface RequestOptions<Result = MessageResult> {
-  /** Aborts the request: it rejects with a `LocalError` of type `aborted` and the peer is told. */
+  /**
+   * Aborts the request: it rejects with a `LocalError` of type `aborted` and the peer is told
+   * (see `PeerOptions.notifyCancellation`).
+   * @default not abortable, except by the timeouts and `close()`
+   */
   signal?: AbortSignal
   /**
    * How long to wait for the response, in milliseconds; `Infinity` waits forever.
@@ -140,17 +165,30 @@ export interface RequestOptions<Result = MessageResult> {
    * @default no limit
    */
   maxTotalTimeout?: number
-  /** Receives the request's progress notifications; setting it asks the peer for them. */
+  /**
+   * Receives the request's progress notifications; setting it asks the peer for them (it sets
+   * `params._meta.progressToken` to the request's id).
+   * @default no progress is asked for
+   */
   onProgress?: (progress: Progress) => void
-  /** The incoming request this request is made on behalf of (see {@link MessageRoute}). */
+  /**
+   * The incoming request this request is made on behalf of (see {@link MessageRoute}).
+   * @default none: the request belongs to no incoming request
+   */
   relatedRequestId?: RequestId
-  /** Validates the result instead of the method table's schema. */
+  /**
+   * Validates the result instead of the method table's schema.
+   * @default the method table's result schema, if the peer has a table and knows the method
+   */
   resultSchema?: ZodType<Result>
 }
 
 /** Options for one notification. */
 export interface NotifyOptions {
-  /** The incoming request this notification belongs to (see {@link MessageRoute}). */
+  /**
+   * The incoming request this notification belongs to (see {@link MessageRoute}).
+   * @default none: the notification belongs to no incoming request
+   */
   relatedRequestId?: RequestId
 }
 

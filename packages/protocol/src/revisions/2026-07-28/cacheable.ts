@@ -25,7 +25,15 @@ export const CACHEABLE_RESULTS = {
 /** A method whose result carries `ttlMs` and `cacheScope`. */
 export type CacheableMethod = keyof typeof CACHEABLE_RESULTS
 
-/** Whether `method`'s complete results carry `ttlMs` and `cacheScope`. */
+/**
+ * Whether `method`'s complete results carry `ttlMs` and `cacheScope`.
+ *
+ * @example
+ * ```ts
+ * isCacheableMethod('tools/list') // true
+ * isCacheableMethod('tools/call') // false
+ * ```
+ */
 export function isCacheableMethod(method: string): method is CacheableMethod {
   return Object.hasOwn(CACHEABLE_RESULTS, method)
 }
@@ -37,6 +45,11 @@ export function isCacheableMethod(method: string): method is CacheableMethod {
  *
  * @param method - The request's method.
  * @param params - The request's params, as sent.
+ * @example
+ * ```ts
+ * isCacheableRequest('resources/read', { uri: 'file:///a.txt', _meta }) // true
+ * isCacheableRequest('resources/read', { uri: 'file:///a.txt', _meta, requestState: 's' }) // false
+ * ```
  */
 export function isCacheableRequest(method: string, params: unknown): boolean {
   if (!isCacheableMethod(method)) return false

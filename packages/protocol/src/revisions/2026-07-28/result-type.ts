@@ -23,7 +23,16 @@ export function resultTypeOf(result: unknown): string | undefined {
   return typeof resultType === 'string' ? resultType : undefined
 }
 
-/** Whether a result asks the client for more input before it retries the request. */
+/**
+ * Whether a result asks the client for more input before it retries the request.
+ *
+ * @example
+ * ```ts
+ * if (isInputRequiredResult(result)) {
+ *   // answer result.inputRequests, then retry with inputResponses and result.requestState
+ * }
+ * ```
+ */
 export function isInputRequiredResult(result: unknown): result is InputRequiredResult {
   return resultTypeOf(result) === 'input_required'
 }
