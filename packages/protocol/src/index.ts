@@ -125,14 +125,20 @@ export type {
   NotifyOptions,
   PeerMethodTable,
   PeerOptions,
-  SharedHandlers,
   PeerRequestSchemas,
   PeerSide,
   Progress,
   RequestContext,
   RequestHandler,
   RequestOptions,
+  SharedHandlers,
 } from './peer/types.js'
+export {
+  createLinkedPeers,
+  type LinkedMessage,
+  type LinkedPeers,
+  type LinkedPeersOptions,
+} from './peer/linked-peers.js'
 
 // --- tool names and JSON Schema -----------------------------------------------------------------
 export { TOOL_NAME_MAX_LENGTH, validateToolName, type ToolNameValidation } from './tool-name.js'
