@@ -73,6 +73,18 @@ describe('tools', () => {
     ).rejects.toThrow(/does not match its outputSchema/)
   })
 
+  it('tells the developer about tool names the spec advises against (SEP-986)', () => {
+    const errors: string[] = []
+    const server = new McpServer(
+      { name: 't', version: '1' },
+      { onError: (error) => errors.push(error.message) },
+    )
+    server.tool('get weather!', {}, () => ({ content: [] }))
+    server.tool('get_weather', {}, () => ({ content: [] }))
+    expect(errors).toHaveLength(1)
+    expect(errors[0]).toMatch(/^Tool name 'get weather!' does not follow SEP-986: /)
+  })
+
   it('refuses two tools with one name and a schema that is not an object', () => {
     const server = new McpServer({ name: 't', version: '1' })
     server.tool('one', {}, () => ({ content: [] }))

@@ -2,6 +2,7 @@
  * McpServer: what a server offers (tools, resources, prompts), its state, and push.
  * @module
  */
+import { validateToolName } from '@mcp-sse/protocol'
 import type { Hono } from 'hono'
 import type { CompletionContext } from './definitions/completions.js'
 import {
@@ -178,6 +179,13 @@ export class McpServer {
     config: ToolConfig<Input, Output>,
     handler: ToolHandler<Input>,
   ): DefinitionHandle<ToolConfig<Input, Output>> {
+    const check = validateToolName(name)
+    if (!check.valid) {
+      // A SHOULD of the spec (SEP-986): registered anyway, and the developer is told.
+      this.#reportError(
+        new Error(`Tool name '${name}' does not follow SEP-986: ${check.problems.join('; ')}`),
+      )
+    }
     const definition = defineTool(name, config, handler)
     return this.#tools.add<ToolConfig<Input, Output>>(name, definition, (current, patch) =>
       defineTool(name, { ...current.config, ...patch }, current.handler),

@@ -128,6 +128,29 @@ describe('HTTP+SSE (2024-11-05)', () => {
     expect((await post('?sessionId=nope')).status).toBe(404)
   })
 
+  it('also takes the session as session_id, the Python SDK spelling', async () => {
+    const { app } = setup()
+    const client = await connect(app)
+    const id = client.endpoint.data.split('=')[1]!
+    const response = await app.request(`http://localhost/messages?session_id=${id}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        jsonrpc: '2.0',
+        id: 1,
+        method: 'initialize',
+        params: {
+          protocolVersion: '2024-11-05',
+          capabilities: {},
+          clientInfo: { name: 'py', version: '1' },
+        },
+      }),
+    })
+    expect(response.status).toBe(202)
+    expect(JSON.parse((await client.next()).data).result.protocolVersion).toBe('2024-11-05')
+    await client.close()
+  })
+
   it('broadcasts to legacy streams too', async () => {
     const { app, server } = setup()
     const client = await connect(app)
