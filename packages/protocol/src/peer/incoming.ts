@@ -78,7 +78,8 @@ export class IncomingRequests<Extra> {
       try {
         const result: unknown = await handler(input, context)
         if (!isJsonObject(result)) {
-          throw new TypeError(`The handler of ${method} returned ${typeof result}, not an object`)
+          const got = result === null ? 'null' : Array.isArray(result) ? 'an array' : typeof result
+          throw new TypeError(`The handler of ${method} returned ${got}, not a result object`)
         }
         response = { jsonrpc: '2.0', id, result }
       } catch (error) {

@@ -188,6 +188,19 @@ describe('requests and responses', () => {
     expect(onError).toHaveBeenCalledOnce()
   })
 
+  it('says what a handler returned instead of a result object', async () => {
+    const onError = vi.fn()
+    const { client, server } = createLinkedPeers({ server: { onError } })
+    server.setRequestHandler('null', () => null as never)
+    server.setRequestHandler('list', () => [] as never)
+    await expect(client.request('null')).rejects.toMatchObject({ code: -32603 })
+    await expect(client.request('list')).rejects.toMatchObject({ code: -32603 })
+    expect(onError.mock.calls.map(([error]) => (error as Error).message)).toEqual([
+      'The handler of null returned null, not a result object',
+      'The handler of list returned an array, not a result object',
+    ])
+  })
+
   it('rejects a request whose send fails with that error', async () => {
     const failure = new LocalError('network', 'POST http://localhost/mcp failed')
     const peer = new Peer({ send: () => Promise.reject(failure) })
