@@ -114,6 +114,21 @@ export {
 export { isInputRequiredResult, resultTypeOf } from './revisions/2026-07-28/result-type.js'
 export { inputRequests as modernInputRequestMethods } from './revisions/2026-07-28/mrtr.js'
 
+// --- 2026-07-28 HTTP headers ------------------------------------------------------------------
+export {
+  MCP_HEADERS,
+  MCP_NAME_SOURCES,
+  annotatedValue,
+  decodeHeaderValue,
+  encodeHeaderValue,
+  headerAnnotations,
+  mcpNameOf,
+  paramHeaderValue,
+  type DecodedHeaderValue,
+  type HeaderAnnotation,
+  type HeaderAnnotations,
+} from './modern-headers.js'
+
 // --- peer engine ------------------------------------------------------------------------------
 export { Peer } from './peer/peer.js'
 export type {

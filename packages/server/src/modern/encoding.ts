@@ -1,12 +1,11 @@
 /**
- * Byte and text encodings the 2026-07-28 modules share: base64url for `requestState`, strict
- * standard Base64 for the `=?base64?…?=` header sentinel, and a canonical JSON form to digest.
- * Web-standard APIs only (`btoa`/`atob`, `TextEncoder`/`TextDecoder`).
+ * Byte and text encodings of the signed `requestState`: base64url, and a canonical JSON form to
+ * digest. (The `=?base64?…?=` header encoding lives in `@mcp-sse/protocol`.)
+ * Web-standard APIs only (`btoa`/`atob`, `TextEncoder`).
  * @module
  */
 
 const encoder = new TextEncoder()
-const strictDecoder = new TextDecoder('utf-8', { fatal: true })
 
 /** UTF-8 bytes of a string. */
 export function utf8(text: string): Uint8Array<ArrayBuffer> {
@@ -44,24 +43,6 @@ export function fromBase64Url(text: string): Uint8Array<ArrayBuffer> | undefined
   } catch {
     return undefined
   }
-}
-
-// Canonical padded Base64: `atob` forgives missing padding, the header rules do not.
-const STRICT_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/
-
-/** Decodes padded standard Base64 holding UTF-8 text; `undefined` if either is malformed. */
-export function decodeBase64Utf8(text: string): string | undefined {
-  if (!STRICT_BASE64.test(text)) return undefined
-  try {
-    return strictDecoder.decode(fromBinary(atob(text)))
-  } catch {
-    return undefined
-  }
-}
-
-/** Standard padded Base64 of a string's UTF-8 bytes. */
-export function encodeBase64Utf8(text: string): string {
-  return btoa(toBinary(utf8(text)))
 }
 
 /**

@@ -1,13 +1,6 @@
-import { ErrorCode } from '@mcp-sse/protocol'
+import { ErrorCode, encodeHeaderValue } from '@mcp-sse/protocol'
 import { describe, expect, it } from 'vitest'
-import { encodeBase64Utf8 } from './encoding.js'
-import {
-  checkProtocolVersionHeader,
-  checkRoutingHeaders,
-  decodeHeaderValue,
-  headerAnnotations,
-  type HeaderCheck,
-} from './headers.js'
+import { checkProtocolVersionHeader, checkRoutingHeaders, type HeaderCheck } from './headers.js'
 
 const sqlSchema = {
   type: 'object',
@@ -43,35 +36,6 @@ function expectMismatch(check: HeaderCheck, text: RegExp): void {
   expect(check.error.code).toBe(ErrorCode.HeaderMismatch)
   expect(check.error.message).toMatch(text)
 }
-
-describe('decodeHeaderValue', () => {
-  it('decodes the Base64 sentinel and keeps everything else literal', () => {
-    expect(decodeHeaderValue('us-west1')).toEqual({ ok: true, value: 'us-west1' })
-    expect(decodeHeaderValue('=?base64?SGVsbG8sIOS4lueVjA==?=')).toEqual({
-      ok: true,
-      value: 'Hello, 世界',
-    })
-    expect(decodeHeaderValue('=?base64?IHBhZGRlZCA=?=')).toEqual({ ok: true, value: ' padded ' })
-    expect(decodeHeaderValue('=?base64?PT9iYXNlNjQ/bGl0ZXJhbD89?=')).toEqual({
-      ok: true,
-      value: '=?base64?literal?=',
-    })
-    // Without the full wrapper a value is literal, even if it looks like Base64.
-    expect(decodeHeaderValue('SGVsbG8=')).toEqual({ ok: true, value: 'SGVsbG8=' })
-    expect(decodeHeaderValue('=?base64?SGVsbG8=')).toEqual({ ok: true, value: '=?base64?SGVsbG8=' })
-  })
-
-  it('rejects bad padding, characters outside the alphabet, invalid UTF-8 and control characters', () => {
-    expect(decodeHeaderValue('=?base64?SGVsbG8?=').ok).toBe(false)
-    expect(decodeHeaderValue('=?base64?SGVs!!!bG8=?=').ok).toBe(false)
-    expect(decodeHeaderValue(`=?base64?${btoa('\xff\xfe')}?=`).ok).toBe(false)
-    expect(decodeHeaderValue('a\u0001b')).toEqual({
-      ok: false,
-      reason: 'contains invalid characters',
-    })
-    expect(decodeHeaderValue('caf\u00e9').ok).toBe(false)
-  })
-})
 
 describe('checkProtocolVersionHeader', () => {
   it('requires the header and its equality with the body', () => {
@@ -145,7 +109,7 @@ describe('checkRoutingHeaders', () => {
       ),
     ).toEqual({ ok: true })
     const unicode = { method: 'resources/read', params: { uri: 'file:///données.txt' } }
-    const encoded = `=?base64?${encodeBase64Utf8('file:///données.txt')}?=`
+    const encoded = encodeHeaderValue('file:///données.txt')
     expect(
       checkRoutingHeaders(
         unicode,
@@ -178,7 +142,7 @@ describe('checkRoutingHeaders', () => {
       'Mcp-Param-Region': 'us-west1',
       'mcp-param-limit': '42.0',
       'Mcp-Param-Dry-Run': 'false',
-      'Mcp-Param-Tenant': `=?base64?${encodeBase64Utf8('Zoë')}?=`,
+      'Mcp-Param-Tenant': encodeHeaderValue('Zoë'),
       'Mcp-Param-Unknown': 'ignored',
     })
     expect(checkRoutingHeaders(call(args), good, options)).toEqual({ ok: true })
@@ -234,38 +198,5 @@ describe('checkRoutingHeaders', () => {
       ),
       /Mcp-Param-Limit header is set but arguments.limit has no value/,
     )
-  })
-})
-
-describe('headerAnnotations', () => {
-  it('finds annotations reachable through properties', () => {
-    const { annotations, problems } = headerAnnotations(sqlSchema)
-    expect(problems).toEqual([])
-    expect(annotations).toEqual([
-      { header: 'Region', path: ['region'], type: 'string' },
-      { header: 'Limit', path: ['limit'], type: 'integer' },
-      { header: 'Dry-Run', path: ['dryRun'], type: 'boolean' },
-      { header: 'Tenant', path: ['target', 'tenant'], type: 'string' },
-    ])
-  })
-
-  it('reports annotations a client would reject the tool for', () => {
-    const { annotations, problems } = headerAnnotations({
-      type: 'object',
-      properties: {
-        a: { type: 'string', 'x-mcp-header': 'Same' },
-        b: { type: 'string', 'x-mcp-header': 'same' },
-        c: { type: 'number', 'x-mcp-header': 'Ratio' },
-        d: { type: 'string', 'x-mcp-header': 'Bad Name' },
-        e: { type: 'array', items: { type: 'string', 'x-mcp-header': 'Item' } },
-        f: { anyOf: [{ type: 'string', 'x-mcp-header': 'Any' }] },
-      },
-    })
-    expect(annotations.map((entry) => entry.header)).toEqual(['Same'])
-    expect(problems).toHaveLength(5)
-    expect(problems.join('\n')).toMatch(/used twice/)
-    expect(problems.join('\n')).toMatch(/not string, integer or boolean/)
-    expect(problems.join('\n')).toMatch(/not an HTTP token/)
-    expect(problems.join('\n')).toMatch(/e.items is not reachable/)
   })
 })

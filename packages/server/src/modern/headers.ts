@@ -2,47 +2,24 @@
  * The request metadata headers of 2026-07-28 Streamable HTTP, checked against the body:
  * `MCP-Protocol-Version`, `Mcp-Method`, `Mcp-Name` and the `Mcp-Param-*` headers that tools
  * declare with `x-mcp-header`. Any disagreement is `400` + `-32020 HeaderMismatch`: the body is
- * the source of truth, and intermediaries may have routed on the headers.
+ * the source of truth, and intermediaries may have routed on the headers. The rules both sides
+ * share (the `=?base64?…?=` encoding, `x-mcp-header` annotations, which field `Mcp-Name` mirrors)
+ * live in `@mcp-sse/protocol`.
  * @see https://modelcontextprotocol.io/specification/2026-07-28/basic/transports/streamable-http#request-metadata
  * @module
  */
-import { ErrorCode, type ErrorObject } from '@mcp-sse/protocol'
-import { decodeBase64Utf8 } from './encoding.js'
+import {
+  ErrorCode,
+  MCP_NAME_SOURCES,
+  annotatedValue,
+  decodeHeaderValue,
+  headerAnnotations,
+  type ErrorObject,
+  type HeaderAnnotation,
+} from '@mcp-sse/protocol'
 
 /** The outcome of a header check. */
 export type HeaderCheck = { ok: true } | { ok: false; error: ErrorObject; httpStatus: 400 }
-
-/** A tool parameter mirrored into an `Mcp-Param-{header}` header. */
-export interface HeaderAnnotation {
-  /** The `{header}` part of `Mcp-Param-{header}`. */
-  header: string
-  /** The chain of `properties` keys from the schema root to the parameter. */
-  path: readonly string[]
-  /** The parameter's JSON type. */
-  type: 'string' | 'integer' | 'boolean'
-}
-
-/** The annotations of one `inputSchema`, and what is wrong with the invalid ones. */
-export interface HeaderAnnotations {
-  annotations: readonly HeaderAnnotation[]
-  /** Why an annotation was left out; a client excludes a tool with any of these. */
-  problems: readonly string[]
-}
-
-/** The body fields each method mirrors into `Mcp-Name`. */
-const NAME_SOURCES: Readonly<Record<string, string>> = {
-  'tools/call': 'name',
-  'prompts/get': 'name',
-  'resources/read': 'uri',
-}
-
-const SENTINEL_PREFIX = '=?base64?'
-const SENTINEL_SUFFIX = '?='
-// RFC 9110 field values: visible ASCII, space and horizontal tab.
-const FIELD_VALUE = /^[\t\x20-\x7e]*$/
-// RFC 9110 token (tchar).
-const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/
-const PRIMITIVE_TYPES = new Set(['string', 'integer', 'boolean'])
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -54,22 +31,6 @@ function mismatch(message: string): HeaderCheck {
     httpStatus: 400,
     error: { code: ErrorCode.HeaderMismatch, message: `Header mismatch: ${message}` },
   }
-}
-
-/** The decoded value of a header that allows the Base64 sentinel, or why it is invalid. */
-export function decodeHeaderValue(
-  raw: string,
-): { ok: true; value: string } | { ok: false; reason: string } {
-  if (!FIELD_VALUE.test(raw)) return { ok: false, reason: 'contains invalid characters' }
-  const sentinel =
-    raw.length >= SENTINEL_PREFIX.length + SENTINEL_SUFFIX.length &&
-    raw.startsWith(SENTINEL_PREFIX) &&
-    raw.endsWith(SENTINEL_SUFFIX)
-  if (!sentinel) return { ok: true, value: raw }
-  const decoded = decodeBase64Utf8(raw.slice(SENTINEL_PREFIX.length, -SENTINEL_SUFFIX.length))
-  return decoded === undefined
-    ? { ok: false, reason: 'is not valid Base64 of UTF-8 text' }
-    : { ok: true, value: decoded }
 }
 
 function describe(value: unknown): string {
@@ -95,71 +56,6 @@ export function checkProtocolVersionHeader(headers: Headers, bodyVersion: string
   return { ok: true }
 }
 
-const annotationCache = new WeakMap<object, HeaderAnnotations>()
-
-/**
- * Finds the `x-mcp-header` annotations of a tool's `inputSchema`. Only properties reachable
- * through a chain of `properties` keys may carry one, with a token name unique (ignoring case)
- * within the schema, on a `string`, `integer` or `boolean` parameter; anything else is a problem.
- * Cached per schema object.
- */
-export function headerAnnotations(inputSchema: Record<string, unknown>): HeaderAnnotations {
-  const cached = annotationCache.get(inputSchema)
-  if (cached !== undefined) return cached
-  const annotations: HeaderAnnotation[] = []
-  const problems: string[] = []
-  const seen = new Set<string>()
-
-  const visit = (node: unknown, path: string[], reachable: boolean): void => {
-    if (Array.isArray(node)) {
-      for (const entry of node) visit(entry, path, false)
-      return
-    }
-    if (!isRecord(node)) return
-    const name = node['x-mcp-header']
-    if (name !== undefined && path.length > 0) {
-      const where = path.join('.')
-      const type = node.type
-      if (!reachable) {
-        problems.push(`x-mcp-header on ${where} is not reachable through properties alone`)
-      } else if (typeof name !== 'string' || !TOKEN.test(name)) {
-        problems.push(`x-mcp-header ${describe(name)} on ${where} is not an HTTP token`)
-      } else if (seen.has(name.toLowerCase())) {
-        problems.push(`x-mcp-header '${name}' is used twice (names are case-insensitive)`)
-      } else if (typeof type !== 'string' || !PRIMITIVE_TYPES.has(type)) {
-        problems.push(
-          `x-mcp-header '${name}' is on ${where}, whose type is not string, integer or boolean`,
-        )
-      } else {
-        seen.add(name.toLowerCase())
-        annotations.push({ header: name, path, type: type as HeaderAnnotation['type'] })
-      }
-    }
-    for (const [key, child] of Object.entries(node)) {
-      if (key === 'properties' && isRecord(child)) {
-        for (const [property, schema] of Object.entries(child)) {
-          visit(schema, [...path, property], reachable)
-        }
-      } else if (typeof child === 'object' && child !== null) {
-        visit(child, [...path, key], false)
-      }
-    }
-  }
-  visit(inputSchema, [], true)
-  const result = { annotations, problems }
-  annotationCache.set(inputSchema, result)
-  return result
-}
-
-function valueAt(args: unknown, path: readonly string[]): unknown {
-  let value = args
-  for (const key of path) {
-    if (!isRecord(value)) return undefined
-    value = value[key]
-  }
-  return value
-}
-
 // Integers compare numerically: `42.0` and `42` are the same value.
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/
 
@@ -175,10 +71,11 @@ function checkParamHeaders(
   args: unknown,
   annotations: readonly HeaderAnnotation[],
 ): HeaderCheck {
-  for (const { header, path } of annotations) {
+  for (const annotation of annotations) {
+    const { header, path } = annotation
     const name = `Mcp-Param-${header}`
     const raw = headers.get(name)
-    const value = valueAt(args, path)
+    const value = annotatedValue(args, annotation)
     const where = `arguments.${path.join('.')}`
     if (value === undefined || value === null) {
       if (raw !== null) return mismatch(`${name} header is set but ${where} has no value`)
@@ -232,8 +129,8 @@ export function checkRoutingHeaders(
     )
   }
   const params = isRecord(request.params) ? request.params : {}
-  const source = NAME_SOURCES[request.method]
-  if (source === undefined) return { ok: true }
+  if (!Object.hasOwn(MCP_NAME_SOURCES, request.method)) return { ok: true }
+  const source = MCP_NAME_SOURCES[request.method as keyof typeof MCP_NAME_SOURCES]
   const bodyName = params[source]
   if (typeof bodyName !== 'string') return { ok: true }
   const raw = headers.get('mcp-name')
