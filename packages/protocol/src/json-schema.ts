@@ -7,6 +7,7 @@
  */
 import { z } from 'zod'
 import type * as zc from 'zod/v4/core'
+import { isJsonObject } from './jsonrpc/inspect.js'
 
 /** A JSON Schema object: the parsed JSON of a schema document whose root is an object. */
 export type JsonSchemaObject = Record<string, unknown>
@@ -53,10 +54,6 @@ function isZod3Schema(value: object): boolean {
   return '_def' in value && 'safeParse' in value
 }
 
-function isPlainObject(value: unknown): value is JsonSchemaObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
 // Tools are listed far more often than they are defined, so each zod schema is converted once
 // per side. Weak keys let schemas that are no longer used be collected.
 const cache = { input: new WeakMap<object, unknown>(), output: new WeakMap<object, unknown>() }
@@ -97,14 +94,14 @@ function withObjectType(schema: JsonSchemaObject): JsonSchemaObject {
   const allObjects =
     Array.isArray(branches) &&
     branches.length > 0 &&
-    branches.every((branch) => isPlainObject(branch) && branch.type === 'object')
+    branches.every((branch) => isJsonObject(branch) && branch.type === 'object')
   if (!allObjects) return schema
   const { $schema, ...rest } = schema
   return $schema === undefined ? { type: 'object', ...rest } : { $schema, type: 'object', ...rest }
 }
 
 function describeRoot(schema: unknown): string {
-  if (!isPlainObject(schema)) return Array.isArray(schema) ? 'an array' : JSON.stringify(schema)
+  if (!isJsonObject(schema)) return Array.isArray(schema) ? 'an array' : JSON.stringify(schema)
   return 'type' in schema ? `type ${JSON.stringify(schema.type)}` : 'no type'
 }
 
@@ -142,7 +139,7 @@ export function toJsonSchema(
   let result: unknown
   if (isZodSchema(schema)) {
     result = convert(schema, io)
-  } else if (isPlainObject(schema)) {
+  } else if (isJsonObject(schema)) {
     if (isZod3Schema(schema)) {
       throw new TypeError('Expected a zod 4 schema or a JSON Schema object, got a zod 3 schema')
     }
@@ -158,7 +155,7 @@ export function toJsonSchema(
       `Expected a zod schema or a JSON Schema object, got ${schema === null ? 'null' : typeof schema}`,
     )
   }
-  if (!isPlainObject(result) || (requireObject && result.type !== 'object')) {
+  if (!isJsonObject(result) || (requireObject && result.type !== 'object')) {
     throw new TypeError(
       `A tool's inputSchema (and, before 2026-07-28, its outputSchema) must have type "object" at the root, got ${describeRoot(result)}`,
     )

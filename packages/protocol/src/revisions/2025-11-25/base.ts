@@ -26,7 +26,7 @@ export const CursorSchema = z.string()
 export type Cursor = z.infer<typeof CursorSchema>
 
 /** The `_meta` of a request's params, which may ask for progress notifications. */
-export const RequestMetaSchema = z.looseObject({
+const RequestMetaSchema = z.looseObject({
   progressToken: ProgressTokenSchema.optional(),
 })
 

@@ -3,6 +3,7 @@
  * @see https://modelcontextprotocol.io/specification/2026-07-28/server/utilities/caching
  * @module
  */
+import { isJsonObject } from '../../jsonrpc/inspect.js'
 
 /**
  * The methods whose `"complete"` results MUST carry `ttlMs` and `cacheScope`, and the result
@@ -53,6 +54,6 @@ export function isCacheableMethod(method: string): method is CacheableMethod {
  */
 export function isCacheableRequest(method: string, params: unknown): boolean {
   if (!isCacheableMethod(method)) return false
-  if (typeof params !== 'object' || params === null) return true
+  if (!isJsonObject(params)) return true
   return !('inputResponses' in params) && !('requestState' in params)
 }

@@ -4,6 +4,7 @@
  */
 import { ErrorCode } from '../../errors/error-code.js'
 import { describeZodError } from '../../errors/zod-issues.js'
+import { isJsonObject } from '../../jsonrpc/inspect.js'
 import type { ErrorObject } from '../../jsonrpc/messages.js'
 import type { Implementation, LoggingLevel, ProgressToken } from '../2025-11-25/index.js'
 import type { ClientCapabilities } from './capabilities.js'
@@ -58,10 +59,7 @@ export type RequestMetaResult =
  * @see https://modelcontextprotocol.io/specification/2026-07-28/basic/index#_meta
  */
 export function requestMeta(params: unknown): RequestMetaResult {
-  const meta =
-    typeof params === 'object' && params !== null && !Array.isArray(params)
-      ? (params as { _meta?: unknown })._meta
-      : undefined
+  const meta = isJsonObject(params) ? params._meta : undefined
   if (meta === undefined) return invalid('params._meta is missing')
   const parsed = RequestMetaObjectSchema.safeParse(meta)
   if (!parsed.success) return invalid(`params._meta is invalid: ${describeZodError(parsed.error)}`)

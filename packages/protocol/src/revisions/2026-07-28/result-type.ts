@@ -3,6 +3,7 @@
  * @see https://modelcontextprotocol.io/specification/2026-07-28/basic/index#resulttype
  * @module
  */
+import { isJsonObject } from '../../jsonrpc/inspect.js'
 import type { InputRequiredResult } from './mrtr.js'
 
 /**
@@ -17,8 +18,8 @@ import type { InputRequiredResult } from './mrtr.js'
  * ```
  */
 export function resultTypeOf(result: unknown): string | undefined {
-  if (typeof result !== 'object' || result === null || Array.isArray(result)) return undefined
-  const { resultType } = result as { resultType?: unknown }
+  if (!isJsonObject(result)) return undefined
+  const { resultType } = result
   if (resultType === undefined) return 'complete'
   return typeof resultType === 'string' ? resultType : undefined
 }
