@@ -205,7 +205,7 @@ export class LiveSession implements StreamHost, ContextSession {
           })
           continue
         }
-        if (message.method === 'notifications/initialized') {
+        if (message.method === 'notifications/initialized' && !('id' in message)) {
           if (this.data.initialized !== true) this.update({ initialized: true })
           continue
         }
@@ -220,7 +220,23 @@ export class LiveSession implements StreamHost, ContextSession {
         continue
       }
       this.#peerOf().receive(message, { session: this })
+      if (
+        'method' in message &&
+        message.method === 'notifications/cancelled' &&
+        !('id' in message)
+      ) {
+        this.#cancelled((message.params as Record<string, unknown> | undefined)?.requestId)
+      }
     }
+  }
+
+  /** Releases the stream of a request the client cancelled (the Peer sends no response). */
+  #cancelled(requestId: unknown): void {
+    if (typeof requestId !== 'string' && typeof requestId !== 'number') return
+    const stream = this.#byRequest?.get(requestId)
+    if (stream === undefined) return
+    this.#byRequest?.delete(requestId)
+    stream.cancelled(requestId)
   }
 
   /** Opens the standalone stream of a GET; `undefined` if one is already connected (409). */

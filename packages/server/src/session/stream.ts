@@ -200,17 +200,30 @@ export class Stream {
     void this.#host.events.deleteStream(this.#host.sessionId, this.id)
   }
 
-  #answered(message: JSONRPCMessage): void {
+  /**
+   * A request of this stream was cancelled by the client: it gets no response (the spec forbids
+   * one), so the stream must not wait for it.
+   */
+  cancelled(id: RequestId): void {
+    this.#answered({ jsonrpc: '2.0', id, result: {} }, false)
+  }
+
+  #answered(message: JSONRPCMessage, delivered = true): void {
     const pending = this.#pending
     const id = (message as { id?: RequestId }).id
-    if (pending === undefined || id === undefined) return
-    pending.delete(id)
+    if (pending === undefined || id === undefined || !pending.delete(id)) return
     if (pending.size > 0) return
     this.#complete = true
     if (this.#mode !== 'sse') {
-      const body = this.#batch ? this.#json : this.#json?.[0]
+      const responses = this.#json ?? []
       this.#json = undefined
-      this.#resolveWith(jsonResponse(body, { headers: this.#host.headers }))
+      if (responses.length === 0 && !delivered) {
+        // Everything was cancelled: nothing to answer with.
+        this.#resolveWith(new Response(null, { status: 202, headers: this.#host.headers }))
+      } else {
+        const body = this.#batch ? responses : responses[0]
+        this.#resolveWith(jsonResponse(body, { headers: this.#host.headers }))
+      }
       this.#host.onDone(this)
       return
     }

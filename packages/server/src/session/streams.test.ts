@@ -213,6 +213,43 @@ describe('routing', () => {
   })
 })
 
+describe('cancellation', () => {
+  it('stops the handler and ends the POST without a response when the client cancels', async () => {
+    const server = new McpServer({ name: 'cancel', version: '1.0.0' })
+    let aborted = false
+    server.tool('wait', {}, (_args, ctx) => {
+      return new Promise((_resolve, reject) => {
+        ctx.signal.addEventListener('abort', () => {
+          aborted = true
+          reject(new Error('cancelled'))
+        })
+      })
+    })
+    for (const responseMode of ['auto', 'sse'] as const) {
+      const client = new TestClient(server.app({ path: '/mcp', responseMode }))
+      await client.initialize()
+      const pending = client.post({
+        jsonrpc: '2.0',
+        id: 5,
+        method: 'tools/call',
+        params: { name: 'wait' },
+      })
+      await new Promise((resolve) => setTimeout(resolve, 10))
+      aborted = false
+      const cancel = await client.post({
+        jsonrpc: '2.0',
+        method: 'notifications/cancelled',
+        params: { requestId: 5, reason: 'user' },
+      })
+      expect(cancel.status).toBe(202)
+      const response = await pending
+      expect(aborted).toBe(true)
+      const messages = response.status === 202 ? [] : messagesOf(await readEvents(response))
+      expect(messages).toEqual([])
+    }
+  })
+})
+
 describe('push', () => {
   it('broadcasts to every open stream once, honouring each session’s log level', async () => {
     const { app, server } = setup()
