@@ -92,4 +92,61 @@ describe('against @mcp-sse/server', () => {
     expect(client.transport).toBe('sse')
     await exercise(client)
   })
+
+  it('delivers resource updates and list changes on the listening stream', async () => {
+    const server = buildServer()
+    server.resource('test://weather', { mimeType: 'text/plain' }, (uri) => ({
+      contents: [{ uri, text: 'sunny' }],
+    }))
+    const running: RunningServer = await serve(server, { port: 0 })
+    cleanup.push(() => running.close())
+    const client = track(await connect(running.url, accept))
+    const updated = new Promise<string>((resolve) => {
+      client.onNotification('notifications/resources/updated', ({ uri }) => {
+        resolve(uri)
+      })
+    })
+    const changed = new Promise<void>((resolve) => {
+      client.onNotification('notifications/tools/list_changed', () => {
+        resolve()
+      })
+    })
+    await client.subscribeResource('test://weather')
+    server.resourceUpdated('test://weather')
+    expect(await updated).toBe('test://weather')
+    expect((await client.readResource('test://weather')).contents).toEqual([
+      { uri: 'test://weather', text: 'sunny' },
+    ])
+    server.tool('late', { inputSchema: z.object({}) }, () => ({ content: [] }))
+    await changed
+    expect((await client.listTools()).tools.map((tool) => tool.name)).toContain('late')
+  })
+
+  it('restores subscriptions when it re-initialises after a server restart', async () => {
+    const weather = (server: McpServer) =>
+      server.resource('test://weather', {}, (uri) => ({ contents: [{ uri, text: 'sunny' }] }))
+    const first = buildServer()
+    weather(first)
+    const running = await serve(first, { port: 0 })
+    const client = track(await connect(running.url, { ...accept, reconnect: { initialDelay: 20 } }))
+    await client.subscribeResource('test://weather')
+    const ready = new Promise<void>((resolve) => {
+      client.onStateChange((state) => {
+        if (state === 'ready') resolve()
+      })
+    })
+    await running.close()
+    const second = buildServer()
+    weather(second)
+    const again = await serve(second, { port: running.port })
+    cleanup.push(() => again.close())
+    await ready
+    const updated = new Promise<string>((resolve) => {
+      client.onNotification('notifications/resources/updated', ({ uri }) => {
+        resolve(uri)
+      })
+    })
+    second.resourceUpdated('test://weather')
+    expect(await updated).toBe('test://weather')
+  })
 })
