@@ -42,6 +42,7 @@ export class SessionManager implements SessionHost {
   readonly #live = new Map<string, LiveSession>()
   #sweeper: ReturnType<typeof setInterval> | undefined
   #unsubscribe: (() => void) | undefined
+  #unsubscribeSessions: (() => void) | undefined
 
   constructor(options: SessionManagerOptions) {
     this.#options = options
@@ -63,6 +64,14 @@ export class SessionManager implements SessionHost {
     if (this.#unsubscribe !== undefined) return
     this.#unsubscribe = this.#options.bus.subscribe(channels.broadcast, (message) => {
       if (message.type === 'broadcast') this.#fanOut(message.data, message.level)
+    })
+    this.#unsubscribeSessions = this.#options.bus.subscribe(channels.sessions, (message) => {
+      if (message.type !== 'session-closed') return
+      // Ended on another instance (or here, already done): drop what this instance holds.
+      const session = this.#live.get(message.sessionId)
+      if (session === undefined) return
+      session.end('session ended')
+      this.#live.delete(message.sessionId)
     })
     if (this.#options.idleTimeoutMs > 0) {
       const every = Math.max(1000, Math.min(60_000, Math.floor(this.#options.idleTimeoutMs / 2)))
@@ -138,7 +147,7 @@ export class SessionManager implements SessionHost {
     this.#live.delete(session.id)
     await this.#options.store.delete(session.id)
     await this.events.deleteSession(session.id)
-    await this.#options.bus.publish(channels.session(session.id), {
+    await this.#options.bus.publish(channels.sessions, {
       type: 'session-closed',
       sessionId: session.id,
     })
@@ -200,6 +209,8 @@ export class SessionManager implements SessionHost {
   close(reason: string): void {
     this.#unsubscribe?.()
     this.#unsubscribe = undefined
+    this.#unsubscribeSessions?.()
+    this.#unsubscribeSessions = undefined
     if (this.#sweeper !== undefined) clearInterval(this.#sweeper)
     this.#sweeper = undefined
     for (const session of this.#live.values()) session.end(reason)

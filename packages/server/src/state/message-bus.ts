@@ -47,6 +47,8 @@ export const channels = {
   session: (sessionId: string): string => `session:${sessionId}`,
   /** Broadcasts to every session. */
   broadcast: 'broadcast',
+  /** Session lifecycle (a session ended) for every instance. */
+  sessions: 'sessions',
 } as const
 
 /**
