@@ -12,6 +12,7 @@ import { describeZodError, isZodError } from '../errors/zod-issues.js'
 import { isJsonObject, isRequestId } from '../jsonrpc/inspect.js'
 import type { JSONRPCMessage, JSONRPCRequest, RequestId } from '../jsonrpc/messages.js'
 import type { ContextHost } from './context.js'
+import { cancelledError, closedError } from './errors.js'
 import { createRequestContext } from './context.js'
 import type { MessageParams, MessageRoute, RequestHandler } from './types.js'
 
@@ -105,12 +106,8 @@ export class IncomingRequests<Extra> {
     const running = this.#running.get(id)
     if (running === undefined) return undefined
     this.#running.delete(id)
-    const why = reason === undefined ? '' : ` (${reason})`
-    const { method } = running
-    running.controller.abort(
-      new LocalError('aborted', `Request cancelled${why}: ${method}`, { method }),
-    )
-    return method
+    running.controller.abort(cancelledError(running.method, reason))
+    return running.method
   }
 
   /** The method of a running request, if it is running. */
@@ -137,10 +134,9 @@ export class IncomingRequests<Extra> {
 
   /** Aborts every handler; their results are dropped. */
   closeAll(reason: string | undefined): void {
-    const why = reason === undefined ? '' : ` (${reason})`
     for (const [id, { method, controller }] of this.#running) {
       this.#running.delete(id)
-      controller.abort(new LocalError('closed', `Connection closed${why}: ${method}`, { method }))
+      controller.abort(closedError(method, reason))
     }
   }
 

@@ -15,6 +15,7 @@ import type {
   RequestId,
 } from '../jsonrpc/messages.js'
 import { isJsonObject } from '../jsonrpc/inspect.js'
+import { abortedError, closedError } from './errors.js'
 import { RequestTimer } from './request-timer.js'
 import type { TimerExpiry } from './request-timer.js'
 import type { MessageParams, MessageRoute, Progress, RequestOptions } from './types.js'
@@ -67,11 +68,7 @@ export class OutgoingRequests {
   /** Sends a request and waits for its response. */
   request(method: string, params: MessageParams | undefined, options: RequestOptions<unknown>) {
     const signal = options.signal
-    if (signal?.aborted) {
-      return Promise.reject(
-        new LocalError('aborted', `Request aborted: ${method}`, { method, cause: signal.reason }),
-      )
-    }
+    if (signal?.aborted) return Promise.reject(abortedError(method, signal))
     const id = this.#host.nextRequestId?.() ?? this.#nextId++
     if (options.onProgress !== undefined) {
       const meta = isJsonObject(params?._meta) ? params._meta : undefined
@@ -98,11 +95,7 @@ export class OutgoingRequests {
       }
       if (signal !== undefined) {
         const onAbort = () => {
-          const error = new LocalError('aborted', `Request aborted: ${method}`, {
-            method,
-            cause: signal.reason,
-          })
-          this.#abandon(id, error, reasonText(signal.reason))
+          this.#abandon(id, abortedError(method, signal), reasonText(signal.reason))
         }
         signal.addEventListener('abort', onAbort, { once: true })
         pending.removeAbortListener = () => {
@@ -195,10 +188,7 @@ export class OutgoingRequests {
   closeAll(reason: string | undefined): void {
     for (const [id, pending] of this.#pending) {
       this.#settle(id)
-      const why = reason === undefined ? '' : ` (${reason})`
-      const error = new LocalError('closed', `Connection closed${why}: ${pending.method}`, {
-        method: pending.method,
-      })
+      const error = closedError(pending.method, reason)
       pending.controller.abort(error)
       pending.reject(error)
     }

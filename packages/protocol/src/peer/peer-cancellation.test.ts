@@ -251,6 +251,18 @@ describe('close', () => {
     expect(onError).not.toHaveBeenCalled()
   })
 
+  it('names the reason it was closed for in what it refuses later', async () => {
+    const peer = new Peer({ send: () => undefined })
+    peer.close('session expired')
+    await expect(peer.request('ping')).rejects.toMatchObject({
+      type: 'closed',
+      message: 'Connection closed (session expired): ping',
+    })
+    await expect(peer.notify('notifications/progress')).rejects.toMatchObject({
+      message: 'Connection closed (session expired): notifications/progress',
+    })
+  })
+
   it('reports a handler that fails after close', async () => {
     const onError = vi.fn()
     const peer = new Peer({ send: () => undefined, onError })

@@ -12,6 +12,7 @@ import type {
   RequestId,
 } from '../jsonrpc/messages.js'
 import { readMeta } from './context.js'
+import { closedError } from './errors.js'
 import { IncomingRequests } from './incoming.js'
 import { OutgoingRequests } from './outgoing.js'
 import { lookup, resultSchemaOf, tablesFor, type SideTables } from './tables.js'
@@ -65,6 +66,7 @@ export class Peer<Extra = undefined> {
   #tables: SideTables | undefined
   #side: PeerSide | undefined
   #closed = false
+  #closeReason: string | undefined
 
   constructor(options: PeerOptions<Extra>) {
     this.#send = options.send
@@ -197,11 +199,13 @@ export class Peer<Extra = undefined> {
 
   /**
    * Closes the peer: rejects every pending request with a `LocalError` of type `closed`, aborts
-   * every running handler and drops its response. Later requests and notifications reject.
+   * every running handler and drops its response. Later requests and notifications reject with
+   * the same error; each message names `reason`, when given.
    */
   close(reason?: string): void {
     if (this.#closed) return
     this.#closed = true
+    this.#closeReason = reason
     this.#outgoing.closeAll(reason)
     this.#incoming.closeAll(reason)
   }
@@ -272,7 +276,7 @@ export class Peer<Extra = undefined> {
   }
 
   #closedError(method: string): LocalError {
-    return new LocalError('closed', `Connection closed: ${method}`, { method })
+    return closedError(method, this.#closeReason)
   }
 
   #reportError(error: unknown): void {
