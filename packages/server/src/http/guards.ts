@@ -148,13 +148,15 @@ export async function readBody(
   })
   const declared = request.headers.get('content-length')
   if (declared !== null && Number(declared) > maxBytes) return tooLarge()
-  if (request.body === null) return { text: '' }
   try {
     if (declared !== null) {
+      // text() first, never `body`: on @hono/node-server touching `body` builds a full web
+      // Request, which costs more than the rest of a tools/call.
       const text = await request.text()
       // A string never has more characters than its UTF-8 encoding has bytes.
       return text.length > maxBytes ? tooLarge() : { text }
     }
+    if (request.body === null) return { text: '' }
     // No declared length (chunked): count while reading, and stop at the limit.
     const reader = request.body.getReader()
     const chunks: Uint8Array[] = []

@@ -364,14 +364,13 @@ export class LiveSession implements StreamHost, ContextSession {
       onUnhandledNotification: () => {},
     })
     for (const [method, handler] of this.#host.handlers) {
-      peer.setRequestHandler(method, (params, context) => this.#run(peer, handler, params, context))
+      peer.setRequestHandler(method, (params, context) => this.#run(handler, params, context))
     }
     this.#peer = peer
     return peer
   }
 
   async #run(
-    peer: Peer<RequestExtra>,
     handler: RequestHandler<RequestExtra>,
     ...args: Parameters<RequestHandler<RequestExtra>>
   ): Promise<Record<string, unknown>> {
@@ -380,11 +379,17 @@ export class LiveSession implements StreamHost, ContextSession {
       return await handler(...args)
     } finally {
       this.#running -= 1
-      // An idle session keeps no Peer (memory); one that sent requests keeps it, so that its
-      // request ids are never reused within the session.
-      if (this.#running === 0 && !this.#peerSentRequests && this.#peer === peer)
-        this.#peer = undefined
     }
+  }
+
+  /**
+   * Drops the Peer of a session that has nothing running (memory: an idle session keeps none).
+   * Called by the idle sweep rather than after every request, so a busy session does not build
+   * a Peer per call. A Peer that sent requests is kept, so that request ids are never reused
+   * within the session.
+   */
+  releasePeer(): void {
+    if (this.#running === 0 && !this.#peerSentRequests) this.#peer = undefined
   }
 
   #nextStreamId(): string {

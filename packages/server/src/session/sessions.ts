@@ -157,6 +157,7 @@ export class SessionManager implements SessionHost {
   sweep(now: number): void {
     const limit = now - this.#options.idleTimeoutMs
     for (const session of this.#live.values()) {
+      session.releasePeer()
       if (session.active) {
         session.data.lastSeenAt = now
         continue
