@@ -1,3 +1,4 @@
+import { Ajv2020 } from 'ajv/dist/2020.js'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
@@ -131,5 +132,18 @@ describe('JSON values', () => {
     ).toMatchObject([
       { path: ['sampling', 'tools'], message: expect.stringContaining('JSON object') as string },
     ])
+  })
+
+  it('are described by z.toJSONSchema() as the recursive definitions they check', () => {
+    const ajv = new Ajv2020({ strict: false })
+    const validate = ajv.compile(z.toJSONSchema(ClientCapabilitiesSchema))
+    for (const form of [{}, { a: [1, 'b', true, { c: [] }] }, { a: null }, { a: [1.5] }]) {
+      const capabilities = { elicitation: { form } }
+      expect(validate(capabilities), JSON.stringify(form)).toBe(
+        ClientCapabilitiesSchema.safeParse(capabilities).success,
+      )
+    }
+    expect(ajv.validate(z.toJSONSchema(JSONValueSchema), { a: [{ b: null }] })).toBe(false)
+    expect(ajv.validate(z.toJSONSchema(JSONArraySchema), [{ a: [1] }, 'x'])).toBe(true)
   })
 })

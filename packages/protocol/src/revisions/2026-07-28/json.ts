@@ -6,14 +6,16 @@
  * integers, booleans, objects and arrays, but neither `null` nor fractional numbers. We follow
  * `schema.json`, which is what the oracle test checks against.
  *
- * The schemas check a value with one loop over it rather than a recursive zod union
- * (`z.lazy`): zod tracks cycles on every parse of a schema whose subtree is recursive, and that
- * alone made a 2026-07-28 request declaring a capability setting twice as slow to validate. The
- * loop accepts exactly what the recursive union did, as `json.test.ts` checks against it.
+ * The definitions are written once as zod's recursive union ({@link recursiveJsonSchemas}), which
+ * is what `z.toJSONSchema()` describes, but a value is checked by one loop over it: zod tracks
+ * cycles on every parse of a schema whose subtree is recursive, and that alone made a 2026-07-28
+ * request declaring a capability setting twice as slow to validate. The loop accepts exactly
+ * what the recursive union accepts, as `json.test.ts` checks.
  * @see https://modelcontextprotocol.io/specification/2026-07-28/schema#jsonvalue
  * @module
  */
 import { z } from 'zod'
+import * as zc from 'zod/v4/core'
 
 /** Any JSON value `schema.json` admits: an object, an array, a string, an integer or a boolean. */
 export type JSONValue = JSONObject | JSONArray | string | number | boolean
@@ -24,7 +26,30 @@ export type JSONObject = { [key: string]: JSONValue }
 /** A JSON array of {@link JSONValue}s. */
 export type JSONArray = JSONValue[]
 
-type JsonKind = 'value' | 'object' | 'array'
+/**
+ * The definitions of `schema.json` as zod's recursive union: what the exported schemas accept and
+ * how `z.toJSONSchema()` describes them. Not for parsing, which the loop below does faster.
+ */
+export const recursiveJsonSchemas: {
+  object: z.ZodType<JSONObject>
+  array: z.ZodType<JSONArray>
+  value: z.ZodType<JSONValue>
+} = {
+  object: z.record(
+    z.string(),
+    z.lazy(() => recursiveJsonSchemas.value),
+  ),
+  array: z.array(z.lazy(() => recursiveJsonSchemas.value)),
+  value: z.union([
+    z.lazy(() => recursiveJsonSchemas.object),
+    z.lazy(() => recursiveJsonSchemas.array),
+    z.string(),
+    z.number().int(),
+    z.boolean(),
+  ]),
+}
+
+type JsonKind = keyof typeof recursiveJsonSchemas
 
 const EXPECTED: Record<JsonKind, string> = {
   value: 'a JSON value (an object, an array, a string, an integer or a boolean)',
@@ -190,8 +215,24 @@ function withoutProto(value: unknown, copies = new Map<object, unknown>()): unkn
   return copy
 }
 
+/**
+ * Makes `z.toJSONSchema()` describe `schema` as the recursive definition of `kind`, the way it
+ * describes an optional by its inner schema; it would reject a custom schema. With an older zod 4
+ * that has no `process`, it keeps rejecting it.
+ */
+function describeAs(schema: z.ZodType, kind: JsonKind): void {
+  const description = recursiveJsonSchemas[kind]
+  if (typeof zc.process !== 'function') return
+  schema._zod.processJSONSchema = (context, _json, params) => {
+    zc.process(description, context, params)
+    const seen = context.seen.get(schema)
+    if (seen !== undefined) seen.ref = description
+  }
+}
+
 function jsonSchema<T>(kind: JsonKind): z.ZodType<T> {
-  return z.custom<T>().check((payload) => {
+  const base = z.custom<T>()
+  const schema = base.check((payload) => {
     const found = check(payload.value, kind)
     if (found === undefined) return
     if (found === HAS_PROTO) {
@@ -200,6 +241,10 @@ function jsonSchema<T>(kind: JsonKind): z.ZodType<T> {
     }
     payload.issues.push({ code: 'custom', ...found })
   })
+  // A check makes a copy whose JSON Schema is built from its parent's as well.
+  describeAs(base, kind)
+  describeAs(schema, kind)
+  return schema
 }
 
 /** A JSON object whose values are {@link JSONValue}s. */
