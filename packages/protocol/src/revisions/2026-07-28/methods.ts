@@ -83,12 +83,12 @@ const serverNotifications = [
   // `notifications/cancelled` only ends a `subscriptions/listen` stream, on stdio.
   CancelledNotificationSchema,
   ProgressNotificationSchema,
-  LoggingMessageNotificationSchema,
-  SubscriptionsAcknowledgedNotificationSchema,
   ResourceListChangedNotificationSchema,
+  SubscriptionsAcknowledgedNotificationSchema,
   ResourceUpdatedNotificationSchema,
   PromptListChangedNotificationSchema,
   ToolListChangedNotificationSchema,
+  LoggingMessageNotificationSchema,
 ] as const
 
 /** Every request a client sends. */
