@@ -2,7 +2,7 @@
  * McpServer: what a server offers (tools, resources, prompts), its state, and push.
  * @module
  */
-import { validateToolName } from '@mcp-sse/protocol'
+import { validateToolName, type ProtocolVersion } from '@mcp-sse/protocol'
 import type { Hono } from 'hono'
 import type { CompletionContext } from './definitions/completions.js'
 import {
@@ -34,6 +34,15 @@ import type { InitializeAnswer } from './handlers/initialize.js'
 import { createMethodHandlers } from './handlers/methods.js'
 import { createMcpApp, type McpAppOptions } from './http/app.js'
 import { unref } from './http/keep-alive.js'
+import type {
+  CacheHint,
+  CachingOptions,
+  DefinitionCacheHints,
+  DefinitionKind,
+} from './modern/caching.js'
+import { ModernDispatcher } from './modern/dispatcher.js'
+import { invokerFromHandlers } from './modern/invoker.js'
+import type { RequestStateOptions } from './modern/request-state.js'
 import { SessionManager } from './session/sessions.js'
 import { MemoryEventStore, type EventStore } from './state/event-store.js'
 import { MemoryMessageBus, type MessageBus } from './state/message-bus.js'
@@ -94,8 +103,38 @@ export interface McpServerOptions {
   sessionStore?: SessionStore
   /** Where stream events are kept for resumption. @default a MemoryEventStore */
   eventStore?: EventStore
-  /** How instances pass live messages to each other. @default a MemoryMessageBus */
+  /**
+   * How instances pass live messages to each other: broadcasts and session ends in 2025, list
+   * changes and resource updates for the `subscriptions/listen` streams of 2026-07-28.
+   * @default a MemoryMessageBus
+   */
   messageBus?: MessageBus
+  /**
+   * 2026-07-28: how the `requestState` of multi round-trip requests is signed. Give every
+   * instance of a horizontally scaled server the same `keys` (each at least 32 bytes; the first
+   * signs, all verify, so a key is rotated by putting the new one first).
+   * @default one random key per process (right for a single instance), `ttlMs` 600_000
+   * @example
+   * ```ts
+   * new McpServer(info, { requestState: { keys: [process.env.MCP_STATE_KEY!, process.env.MCP_STATE_KEY_OLD!] } })
+   * ```
+   * @see https://modelcontextprotocol.io/specification/2026-07-28/basic/patterns/mrtr
+   */
+  requestState?: RequestStateOptions
+  /**
+   * 2026-07-28: the `ttlMs`/`cacheScope` hints on `server/discover`, list and `resources/read`
+   * results, server-wide and per method. A definition's own `cache` field goes over them.
+   * @default { default: { ttlMs: 0, cacheScope: 'private' } } (immediately stale, never shared)
+   * @see https://modelcontextprotocol.io/specification/2026-07-28/server/utilities/caching
+   */
+  caching?: CachingOptions
+  /**
+   * The protocol versions the server speaks: the legacy ones are negotiated by `initialize`,
+   * the modern ones are served per request; all are listed in `server/discover` and in
+   * `-32022` errors.
+   * @default every version `@mcp-sse/protocol` models (PROTOCOL_VERSIONS)
+   */
+  supportedVersions?: readonly ProtocolVersion[]
   /**
    * Runs when the server starts (`start()`, `serve()`, or the first request); what it returns
    * runs on `close()`. For background work that lives as long as the server.
@@ -127,10 +166,13 @@ export class McpServer {
   readonly #templates: Registry<ResourceTemplateDefinition>
   readonly #prompts: Registry<PromptDefinition>
   readonly #sessions: SessionManager
+  readonly #modern: ModernDispatcher
   readonly #timers = new Set<ReturnType<typeof setTimeout>>()
   #started: Promise<void> | undefined
   #cleanup: LifespanCleanup | undefined
   #closed = false
+  /** The current capabilities, rebuilt after a definition changes. */
+  #capabilities: ServerCapabilities | undefined
 
   constructor(info: McpServerInfo, options: McpServerOptions = {}) {
     this.info = info
@@ -150,24 +192,44 @@ export class McpServer {
     const reportError = (error: unknown) => {
       this.#reportError(error)
     }
+    // One bus and one handler table for both eras: a list change reaches 2025 GET streams and
+    // 2026 listen streams alike, and the same handlers answer both.
+    const bus = options.messageBus ?? new MemoryMessageBus(reportError)
+    const handlers = createMethodHandlers({
+      tools: this.#tools,
+      resources: this.#resources,
+      templates: this.#templates,
+      prompts: this.#prompts,
+      pageSize: options.pageSize,
+    })
     this.#sessions = new SessionManager({
       store: options.sessionStore ?? new MemorySessionStore(),
       events: options.eventStore ?? new MemoryEventStore(),
-      bus: options.messageBus ?? new MemoryMessageBus(reportError),
+      bus,
       keepAliveMs: options.keepAliveMs ?? 15_000,
       retryMs: options.retryMs ?? 1000,
       closeConnectionsAfterMs: options.closeStreamsAfterMs ?? 0,
       maxBufferedBytes: options.maxBufferedBytes ?? 1024 * 1024,
       idleTimeoutMs: options.sessionIdleTimeoutMs ?? 30 * 60_000,
-      handlers: createMethodHandlers({
-        tools: this.#tools,
-        resources: this.#resources,
-        templates: this.#templates,
-        prompts: this.#prompts,
-        pageSize: options.pageSize,
-      }),
+      handlers,
       initializeAnswer: () => this.#initializeAnswer(),
       reportError,
+    })
+    const { instructions, ...serverInfo } = info
+    this.#modern = new ModernDispatcher({
+      serverInfo,
+      instructions,
+      capabilities: () => this.#currentCapabilities(),
+      invoke: invokerFromHandlers(handlers),
+      bus,
+      keepAlive: this.#sessions.keepAlive,
+      toolInputSchema: (name) => this.#tools.get(name)?.tool.inputSchema,
+      cacheHints: this.#cacheHints(),
+      caching: options.caching,
+      requestState: options.requestState,
+      supportedVersions: options.supportedVersions,
+      maxBufferedBytes: options.maxBufferedBytes,
+      onError: reportError,
     })
   }
 
@@ -239,6 +301,7 @@ export class McpServer {
     return createMcpApp(
       {
         sessions: this.#sessions,
+        modern: this.#modern,
         start: () => this.start(),
         reportError: (error) => {
           this.#reportError(error)
@@ -264,6 +327,8 @@ export class McpServer {
     this.#closed = true
     for (const timer of this.#timers) clearTimeout(timer)
     this.#timers.clear()
+    // Listen streams first: each gets the graceful end of its subscription before the bus stops.
+    this.#modern.close()
     this.#sessions.close('server closed')
     const cleanup = this.#cleanup
     this.#cleanup = undefined
@@ -306,12 +371,26 @@ export class McpServer {
     )
   }
 
-  /** Tells the sessions subscribed to `uri` that it changed (`notifications/resources/updated`). */
+  /**
+   * Tells the clients subscribed to `uri` that it changed (`notifications/resources/updated`):
+   * 2025 sessions live here that called `resources/subscribe`, and 2026-07-28
+   * `subscriptions/listen` streams on every instance (through the message bus).
+   */
   resourceUpdated(uri: string): void {
     for (const session of this.#sessions.live.values()) {
       if (session.data.subscriptions?.includes(uri) === true) {
         session.notify('notifications/resources/updated', { uri })
       }
+    }
+    try {
+      const published = this.#modern.resourceUpdated(uri)
+      if (published instanceof Promise) {
+        published.catch((error: unknown) => {
+          this.#reportError(error)
+        })
+      }
+    } catch (error) {
+      this.#reportError(error)
     }
   }
 
@@ -358,6 +437,17 @@ export class McpServer {
 
   #initializeAnswer(): InitializeAnswer {
     const { instructions, ...serverInfo } = this.info
+    return {
+      serverInfo,
+      capabilities: this.#currentCapabilities(),
+      instructions,
+      supportedVersions: this.#options.supportedVersions,
+    }
+  }
+
+  /** The capabilities both eras declare; built once per change of the definitions. */
+  #currentCapabilities(): ServerCapabilities {
+    if (this.#capabilities !== undefined) return this.#capabilities
     const capabilities: ServerCapabilities = { logging: {} }
     if (this.#tools.size > 0) capabilities.tools = { listChanged: true }
     if (this.#resources.size > 0 || this.#templates.size > 0) {
@@ -365,14 +455,42 @@ export class McpServer {
     }
     if (this.#prompts.size > 0) capabilities.prompts = { listChanged: true }
     if (this.#prompts.size > 0 || this.#templates.size > 0) capabilities.completions = {}
+    this.#capabilities = { ...capabilities, ...this.#options.capabilities }
+    return this.#capabilities
+  }
+
+  /** Per-definition caching hints (their `cache` field), read from the registries. */
+  #cacheHints(): DefinitionCacheHints {
+    const definitionsOf = (kind: DefinitionKind): readonly { config: { cache?: CacheHint } }[] =>
+      kind === 'tool'
+        ? this.#tools.list()
+        : kind === 'prompt'
+          ? this.#prompts.list()
+          : kind === 'resource'
+            ? this.#resources.list()
+            : this.#templates.list()
     return {
-      serverInfo,
-      capabilities: { ...capabilities, ...this.#options.capabilities },
-      instructions,
+      get: (kind, key) => {
+        if (kind === 'tool') return this.#tools.get(key)?.config.cache
+        if (kind === 'prompt') return this.#prompts.get(key)?.config.cache
+        if (kind === 'resourceTemplate') {
+          return this.#templates.list().find((entry) => entry.uriTemplate.template === key)?.config
+            .cache
+        }
+        // A URI read or listed: the static resource, else the first template that matches it.
+        return (
+          this.#resources.get(key)?.config.cache ??
+          this.#templates.list().find((entry) => entry.uriTemplate.match(key) !== undefined)?.config
+            .cache
+        )
+      },
+      anyPrivate: (kind) =>
+        definitionsOf(kind).some((definition) => definition.config.cache?.cacheScope === 'private'),
     }
   }
 
   #listChanged(method: string): void {
+    this.#capabilities = undefined
     if (this.#started === undefined || this.#closed) return
     this.broadcast(method).catch((error: unknown) => {
       this.#reportError(error)

@@ -5,6 +5,7 @@
 import { ErrorCode, McpError } from '@mcp-sse/protocol'
 import type { z } from 'zod'
 import type { HandlerContext } from '../handlers/context.js'
+import type { CacheHint } from '../modern/caching.js'
 import type { GetPromptResult, Icon, Prompt, PromptArgument } from '../types.js'
 import type { Completer } from './completions.js'
 import { describeIssues, toJsonSchema } from './schema.js'
@@ -29,6 +30,14 @@ export interface PromptConfig<Args extends PromptArgumentsSchema = PromptArgumen
   icons?: Icon[]
   /** Extra metadata published with the prompt. */
   _meta?: Record<string, unknown>
+  /**
+   * 2026-07-28 caching hint (`ttlMs`, `cacheScope`). For `resources/read` it replaces the
+   * server's; a list page takes the smallest `ttlMs` of the definitions on it, and is `private`
+   * on every page when any definition of its kind is private. Not sent to 2024/2025 clients.
+   * @default the server's `caching`
+   * @see https://modelcontextprotocol.io/specification/2026-07-28/server/utilities/caching
+   */
+  cache?: CacheHint
 }
 
 /** A prompt's implementation. */

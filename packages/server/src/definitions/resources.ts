@@ -3,6 +3,7 @@
  * @module
  */
 import type { HandlerContext } from '../handlers/context.js'
+import type { CacheHint } from '../modern/caching.js'
 import type { Annotations, Icon, ReadResourceResult, Resource, ResourceTemplate } from '../types.js'
 import type { Completer } from './completions.js'
 import { UriTemplate } from './uri-template.js'
@@ -28,6 +29,14 @@ export interface ResourceConfig {
   icons?: Icon[]
   /** Extra metadata published with the resource. */
   _meta?: Record<string, unknown>
+  /**
+   * 2026-07-28 caching hint (`ttlMs`, `cacheScope`). For `resources/read` it replaces the
+   * server's; a list page takes the smallest `ttlMs` of the definitions on it, and is `private`
+   * on every page when any definition of its kind is private. Not sent to 2024/2025 clients.
+   * @default the server's `caching`
+   * @see https://modelcontextprotocol.io/specification/2026-07-28/server/utilities/caching
+   */
+  cache?: CacheHint
 }
 
 /** Reads a static resource. */

@@ -4,6 +4,7 @@
  */
 import { ErrorCode, McpError } from '@mcp-sse/protocol'
 import type { HandlerContext } from '../handlers/context.js'
+import type { CacheHint } from '../modern/caching.js'
 import type { CallToolResult, Icon, Tool, ToolAnnotations } from '../types.js'
 import {
   describeIssues,
@@ -36,6 +37,14 @@ export interface ToolConfig<
   icons?: Icon[]
   /** Extra metadata published with the tool. */
   _meta?: Record<string, unknown>
+  /**
+   * 2026-07-28 caching hint (`ttlMs`, `cacheScope`). For `resources/read` it replaces the
+   * server's; a list page takes the smallest `ttlMs` of the definitions on it, and is `private`
+   * on every page when any definition of its kind is private. Not sent to 2024/2025 clients.
+   * @default the server's `caching`
+   * @see https://modelcontextprotocol.io/specification/2026-07-28/server/utilities/caching
+   */
+  cache?: CacheHint
 }
 
 /** A tool's implementation. Throwing an `McpError` sends it; anything else becomes a tool error. */

@@ -2,7 +2,8 @@
  * What every tool, resource and prompt handler receives as its last argument.
  * @module
  */
-import { ErrorCode, McpError, type RequestId } from '@mcp-sse/protocol'
+import type { RequestId } from '@mcp-sse/protocol'
+import { missingCapabilityError } from '../modern/input-round.js'
 import type {
   ClientCapabilities,
   CreateMessageRequestParams,
@@ -40,6 +41,13 @@ export interface ClientRequestOptions {
   timeout?: number
   /** Aborts the request (it is aborted anyway when the handler's request is cancelled). */
   signal?: AbortSignal
+  /**
+   * 2026-07-28: the key of this request in `inputRequests` and `inputResponses`, unique within
+   * the request. Give one when the call's position may change between runs of the handler.
+   * Ignored in 2024/2025 sessions.
+   * @default `<method>#<position of the call in the run>`
+   */
+  key?: string
 }
 
 /**
@@ -115,20 +123,16 @@ export interface PeerRequestContext {
   request<Result>(
     method: string,
     params?: Record<string, unknown>,
-    options?: { timeout?: number; signal?: AbortSignal },
+    options?: { timeout?: number; signal?: AbortSignal; key?: string },
   ): Promise<Result>
 }
 
-function missingCapability(what: string): McpError {
-  return new McpError(
-    ErrorCode.InvalidRequest,
-    `The client did not declare the ${what} capability, so the server cannot ask it for that`,
-  )
-}
-
 function requestOptions(options: ClientRequestOptions | undefined, timeout: number) {
-  const result: { timeout: number; signal?: AbortSignal } = { timeout: options?.timeout ?? timeout }
+  const result: { timeout: number; signal?: AbortSignal; key?: string } = {
+    timeout: options?.timeout ?? timeout,
+  }
   if (options?.signal !== undefined) result.signal = options.signal
+  if (options?.key !== undefined) result.key = options.key
   return result
 }
 
@@ -162,13 +166,21 @@ export function createHandlerContext(
     },
     async elicit(params, options) {
       const elicitation = capabilities.elicitation
-      if (elicitation === undefined) throw missingCapability('elicitation')
       const url = params.mode === 'url'
+      if (elicitation === undefined) {
+        throw missingCapabilityError(
+          url ? { elicitation: { url: {} } } : { elicitation: {} },
+          'elicitation',
+        )
+      }
       // An empty elicitation capability means form mode only.
       const declared = url
         ? elicitation.url !== undefined
         : elicitation.form !== undefined || elicitation.url === undefined
-      if (!declared) throw missingCapability(`elicitation (${url ? 'url' : 'form'} mode)`)
+      if (!declared) {
+        const mode = url ? 'url' : 'form'
+        throw missingCapabilityError({ elicitation: { [mode]: {} } }, `elicitation (${mode} mode)`)
+      }
       return await context.request<ElicitResult>(
         'elicitation/create',
         params,
@@ -177,9 +189,9 @@ export function createHandlerContext(
     },
     async sample(params, options) {
       const sampling = capabilities.sampling
-      if (sampling === undefined) throw missingCapability('sampling')
+      if (sampling === undefined) throw missingCapabilityError({ sampling: {} }, 'sampling')
       if (params.tools !== undefined && sampling.tools === undefined) {
-        throw missingCapability('sampling.tools')
+        throw missingCapabilityError({ sampling: { tools: {} } }, 'sampling.tools')
       }
       return await context.request<CreateMessageResult>(
         'sampling/createMessage',
@@ -188,7 +200,7 @@ export function createHandlerContext(
       )
     },
     async roots(options) {
-      if (capabilities.roots === undefined) throw missingCapability('roots')
+      if (capabilities.roots === undefined) throw missingCapabilityError({ roots: {} }, 'roots')
       return await context.request<ListRootsResult>(
         'roots/list',
         undefined,

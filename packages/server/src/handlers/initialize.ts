@@ -9,6 +9,7 @@ import {
   revision,
   type JSONRPCMessage,
   type JSONRPCRequest,
+  type ProtocolVersion,
 } from '@mcp-sse/protocol'
 import type { SessionData } from '../state/session-store.js'
 import type { Implementation, ServerCapabilities } from '../types.js'
@@ -18,6 +19,8 @@ export interface InitializeAnswer {
   serverInfo: Implementation
   capabilities: ServerCapabilities
   instructions: string | undefined
+  /** The versions the server speaks; only the legacy ones are negotiated here. @default all */
+  supportedVersions?: readonly ProtocolVersion[] | undefined
 }
 
 /**
@@ -39,7 +42,7 @@ export function answerInitialize(
     }
   }
   const params = request.params ?? {}
-  const negotiated = negotiateLegacyVersion(params.protocolVersion)
+  const negotiated = negotiateLegacyVersion(params.protocolVersion, answer.supportedVersions)
   if (!negotiated.ok)
     return {
       response: errorResponse(

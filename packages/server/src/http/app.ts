@@ -3,6 +3,7 @@
  * @module
  */
 import { Hono, type Context } from 'hono'
+import type { ModernDispatcher } from '../modern/dispatcher.js'
 import type { SessionManager } from '../session/sessions.js'
 import type { ResponseMode } from '../session/stream.js'
 import { checkOrigin, type OriginPolicy } from './guards.js'
@@ -94,12 +95,20 @@ export interface AppContext {
   /** How SSE responses of this request are opened. */
   sseOpener(c: Context): SseOpener
   identify(c: Context): Promise<string | undefined>
+  /**
+   * Answers a POST whose body (parsed) is a 2026-07-28 request: stateless, no session looked
+   * up or created. The Streamable HTTP POST handler hands such requests over before anything
+   * else, `initialize` included.
+   */
+  modern(c: Context, message: unknown): Promise<Response>
   reportError(error: unknown): void
 }
 
 /** What the app needs from its McpServer. */
 export interface AppHost {
   readonly sessions: SessionManager
+  /** Answers 2026-07-28 requests. */
+  readonly modern: ModernDispatcher
   start(): Promise<void>
   reportError(error: unknown): void
 }
@@ -117,6 +126,7 @@ export function createMcpApp(host: AppHost, options: McpAppOptions): Hono {
   const healthPath =
     options.healthPath === false ? false : normalizePath(options.healthPath ?? '/health')
   const identify = options.identify
+  const responseMode = options.responseMode ?? 'auto'
   const context: AppContext = {
     sessions: host.sessions,
     policy: {
@@ -124,13 +134,21 @@ export function createMcpApp(host: AppHost, options: McpAppOptions): Hono {
       allowedOrigins: options.allowedOrigins,
     },
     maxBodyBytes: options.maxBodyBytes ?? 4 * 1024 * 1024,
-    responseMode: options.responseMode ?? 'auto',
+    responseMode,
     ssePath,
     messagesPath,
     getStream: options.getStream ?? true,
     allowDelete: options.allowDelete ?? true,
     sseOpener: (c) => sseOpenerFor(c, host.sessions.maxBufferedBytes, options.nodeStreams ?? true),
     identify: async (c) => (identify === undefined ? undefined : await identify(c)),
+    modern: async (c, message) =>
+      host.modern.handle({
+        message,
+        headers: c.req.raw.headers,
+        signal: c.req.raw.signal,
+        identity: identify === undefined ? undefined : await identify(c),
+        responseMode,
+      }),
     reportError: (error) => {
       host.reportError(error)
     },

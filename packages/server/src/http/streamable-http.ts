@@ -5,12 +5,12 @@
 import {
   ErrorCode,
   LEGACY_PROTOCOL_VERSIONS,
-  detectRequestEra,
   parseJsonRpcValue,
   type JSONRPCRequest,
   type RequestId,
 } from '@mcp-sse/protocol'
 import type { Context } from 'hono'
+import { isModernRequest } from '../modern/dispatcher.js'
 import type { LiveSession } from '../session/session.js'
 import { isWellFormedSessionId } from '../session/session-id.js'
 import type { AppContext } from './app.js'
@@ -91,15 +91,11 @@ export async function handlePost(c: Context, app: AppContext): Promise<Response>
     })
   }
 
+  // 2026-07-28 requests are stateless: before initialize and any session lookup.
+  if (isModernRequest(value, request.headers)) return app.modern(c, value)
   const sessionId = c.req.header('mcp-session-id')
   if (isObject(value) && value.method === 'initialize') {
     return initialize(c, app, value, sessionId)
-  }
-  if (sessionId === undefined && detectRequestEra(value).era === 'modern') {
-    return httpError(
-      400,
-      'Bad Request: this server does not serve stateless 2026-07-28 requests yet; send initialize to open a session',
-    )
   }
 
   const session = await sessionOf(c, app, sessionId)

@@ -55,11 +55,14 @@ function isInputMethod(method: string): method is InputRequestMethod {
   return Object.hasOwn(modernInputRequestMethods, method)
 }
 
-/** -32021, with the capabilities the request lacks as a `ClientCapabilities` object. */
+/**
+ * -32021, with the capabilities the request lacks as a `ClientCapabilities` object. Worded for
+ * both eras: a 2025 client declares capabilities in `initialize`, a 2026 one in each request.
+ */
 export function missingCapabilityError(required: Record<string, unknown>, what: string): McpError {
   return new McpError(
     ErrorCode.MissingRequiredClientCapability,
-    `Missing required client capability: ${what}; declare it in _meta["io.modelcontextprotocol/clientCapabilities"] to use this`,
+    `Missing required client capability: the client did not declare the ${what} capability, so the server cannot ask it for that`,
     { data: { requiredCapabilities: required } },
   )
 }

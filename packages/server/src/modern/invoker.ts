@@ -14,7 +14,7 @@ import {
 } from '@mcp-sse/protocol'
 import type { SessionInfo } from '../handlers/context.js'
 import type { LiveSession, RequestExtra } from '../session/session.js'
-import { missingCapabilityError, type InputRequestOptions } from './input-round.js'
+import type { InputRequestOptions } from './input-round.js'
 
 /** Everything a handler may use while answering one modern request. */
 export interface ModernCallContext {
@@ -52,29 +52,6 @@ export type ModernInvoker = (
   params: Record<string, unknown>,
   context: ModernCallContext,
 ) => Promise<Record<string, unknown>>
-
-// The wording of `missingCapability` in handlers/context.ts, and the -32021 data each names.
-const DECLARED = /did not declare the (.+?) capability/
-const REQUIRED: Readonly<Record<string, Record<string, unknown>>> = {
-  elicitation: { elicitation: {} },
-  'elicitation (form mode)': { elicitation: { form: {} } },
-  'elicitation (url mode)': { elicitation: { url: {} } },
-  sampling: { sampling: {} },
-  'sampling.tools': { sampling: { tools: {} } },
-  roots: { roots: {} },
-}
-
-/**
- * The shared handler context checks client capabilities itself and throws `-32600`; in
- * 2026-07-28 a missing client capability is `-32021` naming it. Remove once `context.ts` throws
- * `-32021` (see the integration note).
- */
-function capabilityError(error: unknown): unknown {
-  if (!(error instanceof McpError) || error.code !== ErrorCode.InvalidRequest) return error
-  const what = DECLARED.exec(error.message)?.[1]
-  const required = what === undefined ? undefined : REQUIRED[what]
-  return required === undefined ? error : missingCapabilityError(required, what ?? '')
-}
 
 /**
  * A {@link ModernInvoker} over the server's shared handler table: each call builds the stateless
@@ -135,10 +112,6 @@ export function invokerFromHandlers(
         )
       },
     }
-    try {
-      return await handler(params, peerContext)
-    } catch (error) {
-      throw capabilityError(error)
-    }
+    return await handler(params, peerContext)
   }
 }
