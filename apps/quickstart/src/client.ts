@@ -51,13 +51,21 @@ export function connectClient(options: ClientOptions): Promise<McpClient> {
 
 /** What {@link tour} saw. */
 export interface TourReport {
+  /** The tool names from `tools/list`. */
   tools: string[]
+  /** `structuredContent.sum` of `add {a: 2, b: 3}`. */
   sum: unknown
+  /** Every `onProgress` update of `countdown {from: 3}`. */
   progress: Progress[]
+  /** The text of that call's result. */
   countdown: string
+  /** Every event `streamTool('countdown', {from: 2})` yielded, the result last. */
   streamed: ToolEvent[]
+  /** The parsed `quickstart://status` resource. */
   status: unknown
+  /** The text of the `explain` prompt. */
   prompt: string
+  /** The data of the first `clock` broadcast. */
   clock: unknown
 }
 
@@ -125,9 +133,13 @@ export async function tour(client: McpClient, say: Say): Promise<TourReport> {
 
 /** What {@link legacyVisit} saw. */
 export interface LegacyReport {
+  /** `'sse'`. */
   transport: TransportKind
+  /** What `initialize` agreed on: `2024-11-05`. */
   protocolVersion: string
+  /** The text of `add {a: 20, b: 22}`. */
   added: string
+  /** The text of the `announce` result. */
   announced: string
 }
 
