@@ -91,6 +91,11 @@ export async function exchange(options: ExchangeOptions): Promise<ExchangeOutcom
       rpcMethod,
       retry: options.idempotent === true ? 'safe' : 'refused',
     })
+    if (controller.signal.aborted) {
+      // An in-process `fetch` may still answer a request its caller gave up on.
+      response.body?.cancel().catch(() => {})
+      throw abortError(options, describe)
+    }
     const status = response.status
     const type = response.headers.get('content-type') ?? ''
     if (status === 202 || (message.id === undefined && response.ok)) {
@@ -178,12 +183,7 @@ async function readStream(
   })
   clearTimeout(linger)
   if (answer !== undefined) return { type: 'response', status, response: answer }
-  if (result.reason === 'aborted') {
-    const reason: unknown = options.signal?.reason
-    throw reason instanceof LocalError
-      ? reason
-      : new LocalError('aborted', `${describe} was aborted`, { method: message.method, url })
-  }
+  if (result.reason === 'aborted') throw abortError(options, describe)
   const why =
     result.reason === 'idle'
       ? `went silent for ${String(options.keepAliveTimeout)} ms`
@@ -196,6 +196,16 @@ async function readStream(
     { method: message.method, url, status, cause: result.error },
   )
   return { type: 'broken', status, error }
+}
+
+/** The caller's reason when it is ours (the transport closed), else a plain abort. */
+function abortError(options: ExchangeOptions, describe: string): LocalError {
+  const reason: unknown = options.signal?.reason
+  if (reason instanceof LocalError) return reason
+  return new LocalError('aborted', `${describe} was aborted`, {
+    method: options.message.method,
+    url: options.url,
+  })
 }
 
 function isAnswerTo(

@@ -1,8 +1,6 @@
-import { McpServer } from '@mcp-sse/server'
 import { ErrorCode, LocalError, McpError } from '@mcp-sse/protocol'
 import { McpServer as SdkServer } from '@modelcontextprotocol/sdk/server/mcp.js'
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js'
-import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
 import { HttpClient, type FetchFunction } from '../http/http-client.js'
 import { createOfficialServer } from './__fixtures__/official-v2-server.js'
@@ -45,10 +43,17 @@ const discoverResult = (body: Record<string, unknown>) =>
     },
   })
 
-function legacyServer(): FetchFunction {
-  const server = new McpServer({ name: 'legacy', version: '1.0.0' })
-  const app = new Hono().route('/', server.app({ path: '/mcp' }))
-  return (request) => app.fetch(request)
+/** The official v1 SDK with sessions (2025-11-25 and earlier): a probe has no session. */
+function sdkV1Stateful(): FetchFunction {
+  const server = new SdkServer({ name: 'v1', version: '1.0.0' })
+  const transport = new WebStandardStreamableHTTPServerTransport({
+    sessionIdGenerator: () => crypto.randomUUID(),
+  })
+  const connected = server.connect(transport)
+  return async (request) => {
+    await connected
+    return transport.handleRequest(request)
+  }
 }
 
 /** The official v1 SDK in stateless Streamable HTTP mode (2025-11-25 and earlier). */
@@ -101,8 +106,8 @@ describe('negotiateEra', () => {
   })
 
   it('falls back to the legacy era for servers that predate 2026-07-28', async () => {
-    // Our 2025 server answers 400 with a legacy error; the v1 SDK answers 400 too.
-    expect(await negotiate(legacyServer())).toMatchObject({ era: 'legacy' })
+    // The v1 SDK answers 400 with a legacy error, with sessions and without.
+    expect(await negotiate(sdkV1Stateful())).toMatchObject({ era: 'legacy' })
     expect(await negotiate(sdkV1Stateless())).toMatchObject({ era: 'legacy' })
     // An HTTP+SSE server has no POST endpoint at the URL.
     expect(await negotiate(() => new Response('Not Found', { status: 404 }))).toMatchObject({
@@ -186,7 +191,7 @@ describe('negotiateEra', () => {
   })
 
   it('honours a forced era and a remembered legacy wire', async () => {
-    await expect(negotiate(legacyServer(), { era: 'modern' })).rejects.toThrow(
+    await expect(negotiate(sdkV1Stateful(), { era: 'modern' })).rejects.toThrow(
       /does not speak MCP 2026-07-28/,
     )
     let probes = 0

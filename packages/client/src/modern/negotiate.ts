@@ -12,11 +12,11 @@ import {
   McpError,
   PROTOCOL_VERSIONS,
   classifyModernProbe,
-  v2026_07_28,
   type LegacyProtocolVersion,
   type ProtocolVersion,
 } from '@mcp-sse/protocol'
 import type { HttpClient } from '../http/http-client.js'
+import { parseDiscoverResult, type DiscoverResult } from './discover.js'
 import { exchange } from './exchange.js'
 import { modernHeaders } from './headers.js'
 import { withModernMeta, type ModernIdentity } from './meta.js'
@@ -81,7 +81,7 @@ export type EraNegotiation =
       /** The version the server accepted; every later request carries it. */
       version: string
       /** The server's `server/discover` answer: versions, capabilities, identity, instructions. */
-      discover: v2026_07_28.DiscoverResult
+      discover: DiscoverResult
     }
   | {
       era: 'legacy'
@@ -133,20 +133,9 @@ export async function negotiateEra(options: NegotiateEraOptions): Promise<EraNeg
       outcome.type === 'response' &&
       'result' in outcome.response
     ) {
-      const parsed = v2026_07_28.DiscoverResultSchema.safeParse(outcome.response.result)
-      if (!parsed.success) {
-        throw new LocalError(
-          'protocol',
-          `server/discover on ${url} answered with an invalid result`,
-          {
-            method: 'server/discover',
-            url,
-            cause: parsed.error,
-          },
-        )
-      }
+      const discover = parseDiscoverResult(outcome.response.result, url)
       await memory?.set(url, 'stateless')
-      return { era: 'modern', version: identity.protocolVersion, discover: parsed.data }
+      return { era: 'modern', version: identity.protocolVersion, discover }
     }
     if (verdict.action === 'retry' && !retried) {
       identity = { ...identity, protocolVersion: verdict.version }

@@ -87,6 +87,28 @@ export class ResultCache {
     }
   }
 
+  /**
+   * Drops what a change notification made stale: a list on its `list_changed`, a resource's
+   * reads on its `resources/updated`. Other notifications change nothing.
+   */
+  notified(method: string, params: Params | undefined): void {
+    switch (method) {
+      case 'notifications/tools/list_changed':
+        this.invalidate('tools/list')
+        break
+      case 'notifications/prompts/list_changed':
+        this.invalidate('prompts/list')
+        break
+      case 'notifications/resources/list_changed':
+        this.invalidate('resources/list')
+        this.invalidate('resources/templates/list')
+        break
+      case 'notifications/resources/updated':
+        this.invalidate('resources/read', (read) => read?.uri === params?.uri)
+        break
+    }
+  }
+
   /** Drops everything (after a subscription gap, when notifications may have been missed). */
   clear(): void {
     this.#entries.clear()
