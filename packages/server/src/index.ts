@@ -1,7 +1,8 @@
 /**
- * An MCP server on Hono: define tools, resources and prompts once; serve Streamable HTTP
- * (2025-03-26 to 2025-11-25) and HTTP+SSE (2024-11-05) from one mount. Web-standard APIs only:
- * the same server runs on Node, Bun, Deno and Workers (`@mcp-sse/server/node` starts it on Node).
+ * An MCP server on Hono: define tools, resources and prompts once; serve stateless 2026-07-28
+ * requests, Streamable HTTP (2025-03-26 to 2025-11-25) and HTTP+SSE (2024-11-05) from one
+ * mount, with the same handlers. Web-standard APIs only: the same server runs on Node, Bun, Deno
+ * and Workers (`@mcp-sse/server/node` starts it on Node).
  *
  * Every export is named here.
  * @module
@@ -33,6 +34,11 @@ export { UriTemplate } from './definitions/uri-template.js'
 
 // --- handler context --------------------------------------------------------------------------
 export type { ClientRequestOptions, HandlerContext, SessionInfo } from './handlers/context.js'
+
+// --- 2026-07-28 (stateless) -------------------------------------------------------------------
+export type { RequestStateOptions } from './modern/request-state.js'
+export type { CacheHint, CacheScope, CachingOptions } from './modern/caching.js'
+export type { InputRequestOptions } from './modern/input-round.js'
 
 // --- state backends ---------------------------------------------------------------------------
 export type { MaybePromise } from './state/types.js'
