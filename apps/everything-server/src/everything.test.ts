@@ -57,6 +57,20 @@ describe('the everything server', () => {
       'test_elicitation_sep1330_enums',
       'json_schema_2020_12_tool',
       'test_reconnection',
+      'test_input_required_result_elicitation',
+      'test_input_required_result_sampling',
+      'test_input_required_result_list_roots',
+      'test_input_required_result_request_state',
+      'test_input_required_result_multiple_inputs',
+      'test_input_required_result_multi_round',
+      'test_input_required_result_tampered_state',
+      'test_input_required_result_capabilities',
+      'test_missing_capability',
+      'test_streaming_elicitation',
+      'test_logging_tool',
+      'test_trigger_tool_change',
+      'test_trigger_prompt_change',
+      'test_header_param',
     ])
     expect(tools.every((tool) => typeof tool.description === 'string')).toBe(true)
     // The 2020-12 schema is published exactly as given.

@@ -1,12 +1,14 @@
 /**
  * The "everything" server: every fixture the official MCP conformance suite
- * (`@modelcontextprotocol/conformance`) expects of a server, built on `@mcp-sse/server`.
+ * (`@modelcontextprotocol/conformance`) expects of a server, built on `@mcp-sse/server`, for the
+ * 2025-11-25 and the 2026-07-28 requirement sets (one server, one endpoint).
  * @module
  */
 import { McpServer, type McpServerOptions } from '@mcp-sse/server'
 import { z } from 'zod'
 import { RED_PIXEL_PNG, SILENT_WAV } from './media.js'
 import { registerPrompts, registerResources } from './resources-and-prompts.js'
+import { registerStatelessFixtures } from './stateless-fixtures.js'
 
 const sleep = (ms: number) =>
   new Promise<void>((resolve) => {
@@ -299,6 +301,7 @@ export function createEverythingServer(options: McpServerOptions = {}): McpServe
   registerTools(server)
   registerResources(server)
   registerPrompts(server)
+  registerStatelessFixtures(server)
   return server
 }
 
