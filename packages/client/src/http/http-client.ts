@@ -4,6 +4,7 @@
  * @module
  */
 import ky, { type KyInstance } from 'ky'
+import { sleep } from '../transport/reconnect.js'
 import { isConnectionRefused, transportError } from './errors.js'
 
 /** A `fetch` to send requests with: the global one, or `(request) => app.fetch(request)`. */
@@ -90,6 +91,7 @@ export interface HttpRequest {
 }
 
 const RETRY_STATUS = [502, 503, 504]
+const MAX_RETRY_DELAY = 5_000
 
 /**
  * Sends HTTP requests for the transports. `request()` resolves with the response whatever its
@@ -101,20 +103,23 @@ export class HttpClient {
   readonly #auth: AuthProvider | undefined
   readonly #fetch: FetchFunction | undefined
   readonly #hooks: HttpHooks | undefined
+  readonly #retries: number
+  readonly #retryDelay: (attempt: number) => number
 
   constructor(options: HttpClientOptions = {}) {
     this.#headers = options.headers
     this.#auth = options.authProvider
     this.#fetch = options.fetch
     this.#hooks = options.hooks
+    this.#retries = options.retry ?? 2
+    const delay = options.retryDelay ?? ((attempt: number) => 300 * 2 ** (attempt - 1))
+    this.#retryDelay = (attempt) => Math.min(MAX_RETRY_DELAY, delay(attempt))
     this.#ky = ky.create({
       throwHttpErrors: (status) => RETRY_STATUS.includes(status),
       retry: {
-        limit: options.retry ?? 2,
         methods: ['get', 'post', 'delete'],
         statusCodes: RETRY_STATUS,
-        backoffLimit: 5_000,
-        ...(options.retryDelay === undefined ? {} : { delay: options.retryDelay }),
+        backoffLimit: MAX_RETRY_DELAY,
       },
     })
   }
@@ -134,53 +139,94 @@ export class HttpClient {
   }
 
   /**
-   * Sends what ky prepared, with the body. ky is given no body: a `Request` built around a string
-   * body carries it as a stream that ky would copy for retries; sending the string itself also
-   * gives the request a `content-length`.
+   * Sends one attempt. The body is the string itself, not a stream inside a `Request` that ky
+   * would copy for retries; a string also gives the request a `content-length`.
    */
-  async #transmit(prepared: Request, body: string | undefined): Promise<Response> {
-    const init: RequestInit = {
-      method: prepared.method,
-      headers: prepared.headers,
-      body,
-      signal: prepared.signal,
-    }
+  async #transmit(
+    url: string,
+    method: string,
+    headers: HeadersInit,
+    body: string | undefined,
+    signal: AbortSignal | undefined | null,
+  ): Promise<Response> {
+    const init: RequestInit = { method, headers, body }
+    if (signal != null) init.signal = signal
     const hooks = this.#hooks
-    const needsRequest = this.#fetch !== undefined || hooks !== undefined
-    const request = needsRequest ? new Request(prepared.url, init) : undefined
-    if (request !== undefined) await hooks?.beforeRequest?.(request)
+    const request =
+      this.#fetch !== undefined || hooks !== undefined ? new Request(url, init) : undefined
+    if (request === undefined) return globalThis.fetch(url, init)
+    await hooks?.beforeRequest?.(request)
     const response =
-      request === undefined
-        ? await globalThis.fetch(prepared.url, init)
-        : this.#fetch === undefined
-          ? await globalThis.fetch(request)
-          : await this.#fetch(request)
-    if (request !== undefined) await hooks?.afterResponse?.(request, response)
+      this.#fetch === undefined ? await globalThis.fetch(request) : await this.#fetch(request)
+    await hooks?.afterResponse?.(request, response)
     return response
   }
 
   async #send(request: HttpRequest): Promise<Response> {
+    const headers = await this.#headersFor(request)
+    if (request.timeout !== false) return this.#sendWithKy(request, headers, 0)
+    // The hot path (a request's POST, which has no header timeout): the first attempt goes straight
+    // to fetch, and ky's retry machinery (its own Request, signals, option merging) is set up
+    // only when that attempt failed in a way that may be retried.
+    const { method, url, rpcMethod, signal } = request
+    const policy = request.retry ?? 'refused'
+    let retryAfter: number | undefined
+    try {
+      const response = await this.#transmit(url, method, headers, request.body, signal)
+      if (policy !== 'safe' || !RETRY_STATUS.includes(response.status) || this.#retries === 0) {
+        return response
+      }
+      retryAfter = retryAfterMs(response)
+      response.body?.cancel().catch(() => {})
+    } catch (error) {
+      const context = { method, url, rpcMethod }
+      if (signal?.aborted === true) throw transportError(abortError(signal), context, false)
+      if (policy === 'never' || this.#retries === 0) throw transportError(error, context, false)
+      if (policy !== 'safe' && !isConnectionRefused(error)) {
+        throw transportError(error, context, false)
+      }
+    }
+    if (!(await sleep(retryAfter ?? this.#retryDelay(1), signal))) {
+      throw transportError(abortError(signal as AbortSignal), { method, url, rpcMethod }, false)
+    }
+    return this.#sendWithKy(request, headers, 1)
+  }
+
+  /** The headers of one request: the option's, the auth provider's, then the request's own. */
+  async #headersFor(request: HttpRequest): Promise<Record<string, string>> {
+    const option = this.#headers
+    const headers = headerRecord(typeof option === 'function' ? await option() : option)
+    if (this.#auth?.headers !== undefined) {
+      const auth = await this.#auth.headers({ url: request.url, method: request.method })
+      if (auth !== undefined) Object.assign(headers, headerRecord(auth))
+    }
+    for (const name in request.headers) {
+      headers[name.toLowerCase()] = request.headers[name] as string
+    }
+    return headers
+  }
+
+  /** Sends with ky's retries and timeout; `attempts` were already made on the fast path. */
+  async #sendWithKy(
+    request: HttpRequest,
+    headers: Record<string, string>,
+    attempts: number,
+  ): Promise<Response> {
     const { method, url, rpcMethod, signal, timeout } = request
     const policy = request.retry ?? 'refused'
-    const headers = new Headers(
-      typeof this.#headers === 'function' ? await this.#headers() : this.#headers,
-    )
-    const auth =
-      this.#auth?.headers === undefined ? undefined : await this.#auth.headers({ url, method })
-    if (auth !== undefined) {
-      new Headers(auth).forEach((value, name) => {
-        headers.set(name, value)
-      })
-    }
-    for (const name in request.headers) headers.set(name, request.headers[name] as string)
     try {
       return await this.#ky(url, {
         method,
         headers,
         signal,
         timeout,
-        fetch: (input) => this.#transmit(input as Request, request.body),
+        fetch: (input) => {
+          const prepared = input as Request
+          return this.#transmit(url, method, prepared.headers, request.body, prepared.signal)
+        },
         retry: {
+          limit: this.#retries - attempts,
+          delay: (attempt) => this.#retryDelay(attempt + attempts),
           shouldRetry: ({ error }) => {
             if (signal?.aborted === true || policy === 'never') return false
             if (error.name === 'HTTPError') return policy === 'safe'
@@ -198,6 +244,25 @@ export class HttpClient {
       throw transportError(error, context, timeout)
     }
   }
+}
+
+/** Header names lower-cased, as `Headers` gives them, in a plain object fetch copies quickly. */
+function headerRecord(init: HeadersInit | undefined): Record<string, string> {
+  const record: Record<string, string> = {}
+  if (init === undefined) return record
+  new Headers(init).forEach((value, name) => {
+    record[name] = value
+  })
+  return record
+}
+
+/** A 503's `Retry-After` (seconds or an HTTP date) in milliseconds, as ky reads it. */
+function retryAfterMs(response: Response): number | undefined {
+  const header = response.headers.get('retry-after')
+  if (header === null || response.status !== 503) return undefined
+  const seconds = Number(header)
+  const ms = Number.isNaN(seconds) ? Date.parse(header) - Date.now() : seconds * 1000
+  return Number.isNaN(ms) ? undefined : Math.max(0, ms)
 }
 
 /** A signal's reason when it is ours, else a plain abort. */
