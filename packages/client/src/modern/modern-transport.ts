@@ -77,6 +77,12 @@ export interface ModernTransportOptions {
    * @default undefined
    */
   logLevel?: LoggingLevel | undefined
+  /**
+   * Milliseconds to wait for the response headers of a `subscriptions/listen` or notification
+   * POST. A request's POST has no such limit: its own timeout governs.
+   * @default 30000
+   */
+  connectTimeout?: number | undefined
   /** Treat a stream on which nothing arrived for this many milliseconds as dead. */
   keepAliveTimeout?: number | undefined
   /** How the `subscriptions/listen` stream is reopened. */
@@ -157,6 +163,7 @@ export class ModernTransport implements Omit<ClientTransport, 'kind'> {
       url: options.url,
       identity: () => this.#caller.identity,
       reconnect: resolveReconnect(options.reconnect),
+      connectTimeout: options.connectTimeout,
       keepAliveTimeout: options.keepAliveTimeout,
       dispatch: (notification) => {
         this.#cache?.notified(notification.method, notification.params)
@@ -304,7 +311,7 @@ export class ModernTransport implements Omit<ClientTransport, 'kind'> {
         { protocolVersion: this.#caller.identity.protocolVersion },
       ),
       signal,
-      timeout: 30_000,
+      timeout: this.#options.connectTimeout ?? 30_000,
     })
     if (outcome.type === 'status' || outcome.type === 'broken') throw outcome.error
   }

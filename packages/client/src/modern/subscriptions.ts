@@ -29,6 +29,8 @@ export interface SubscriptionsOptions {
   /** The `_meta` identity, read for every (re)opening. */
   identity: () => ModernIdentity
   reconnect: ResolvedReconnectOptions
+  /** Milliseconds to wait for a listen request's response headers. @default 30000 */
+  connectTimeout?: number | undefined
   keepAliveTimeout?: number | undefined
   /** Every notification of the stream but the acknowledgement. */
   dispatch: (notification: JSONRPCNotification) => void
@@ -240,6 +242,7 @@ class ListenStream {
         { protocolVersion: this.#options.identity().protocolVersion },
       ),
       signal: this.#controller.signal,
+      timeout: this.#options.connectTimeout ?? 30_000,
       keepAliveTimeout: this.#options.keepAliveTimeout,
       idempotent: true,
       onNotification: (notification) => {
