@@ -33,11 +33,17 @@ export function readMeta(params: unknown): Record<string, unknown> | undefined {
   return isJsonObject(meta) ? meta : undefined
 }
 
+/** A request's cancellation as its context reads it; `signal` may be created on first read. */
+export interface Cancellation {
+  readonly aborted: boolean
+  readonly signal: AbortSignal
+}
+
 /** Builds the context of one incoming request. */
 export function createRequestContext<Extra>(
   host: ContextHost,
   request: JSONRPCRequest,
-  signal: AbortSignal,
+  cancellation: Cancellation,
   extra: Extra,
 ): RequestContext<Extra> {
   const requestId = request.id
@@ -48,16 +54,19 @@ export function createRequestContext<Extra>(
   return {
     requestId,
     method: request.method,
-    signal,
+    // A getter, so that a handler that never looks at its signal never creates one.
+    get signal() {
+      return cancellation.signal
+    },
     meta,
     extra,
     sendProgress(progress: Progress) {
       // Nothing may be sent for a request once it was cancelled.
-      if (progressToken === undefined || signal.aborted) return Promise.resolve()
+      if (progressToken === undefined || cancellation.aborted) return Promise.resolve()
       return host.notify('notifications/progress', { ...progress, progressToken }, related)
     },
     notify(method, params) {
-      if (signal.aborted) return Promise.resolve()
+      if (cancellation.aborted) return Promise.resolve()
       return host.notify(method, params, related)
     },
     request<Result>(
@@ -65,6 +74,7 @@ export function createRequestContext<Extra>(
       params?: MessageParams,
       options: Omit<RequestOptions<Result>, 'relatedRequestId'> = {},
     ) {
+      const signal = cancellation.signal
       const combined =
         options.signal === undefined ? signal : AbortSignal.any([signal, options.signal])
       return host.request(method, params, {

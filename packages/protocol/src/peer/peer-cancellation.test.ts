@@ -57,6 +57,29 @@ describe('cancellation', () => {
     expect(messages.filter((m) => m.from === 'server')).toEqual([])
   })
 
+  it('gives a handler that looks at its signal only after the cancellation an aborted signal', async () => {
+    const { client, server, messages } = createLinkedPeers()
+    const gate = deferred<void>()
+    const seen: { aborted?: boolean; reason?: unknown } = {}
+    server.setRequestHandler('tools/call', async (_params, context) => {
+      await gate.promise
+      seen.aborted = context.signal.aborted
+      seen.reason = context.signal.reason
+      return { late: true }
+    })
+    const controller = new AbortController()
+    const call = client.request('tools/call', { name: 'x' }, { signal: controller.signal })
+    call.catch(() => undefined)
+    await flush()
+    controller.abort('stop')
+    await flush()
+    gate.resolve()
+    await flush()
+    expect(seen.aborted).toBe(true)
+    expect((seen.reason as LocalError).message).toBe('Request cancelled (stop): tools/call')
+    expect(messages.filter((m) => m.from === 'server')).toEqual([])
+  })
+
   it('aborts a request from the server the same way', async () => {
     const { client, server, messages } = createLinkedPeers()
     const seen: { signal?: AbortSignal } = {}

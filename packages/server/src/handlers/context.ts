@@ -148,7 +148,10 @@ export function createHandlerContext(
   return {
     session: session.info,
     requestId: context.requestId,
-    signal: context.signal,
+    // Read through: the peer creates a request's AbortSignal only when someone asks for it.
+    get signal() {
+      return context.signal
+    },
     progress(progress, total, message) {
       const value: { progress: number; total?: number; message?: string } = { progress }
       if (total !== undefined) value.total = total
