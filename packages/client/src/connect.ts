@@ -1,8 +1,13 @@
 /**
- * `connect()`: detect the transport, initialise, and hand back a client that heals itself.
+ * `connect()`: negotiate the era, detect the transport, initialise, and hand back a client that
+ * heals itself.
  * @module
  */
-import { LATEST_LEGACY_PROTOCOL_VERSION, LocalError } from '@mcp-sse/protocol'
+import {
+  LATEST_LEGACY_PROTOCOL_VERSION,
+  LATEST_PROTOCOL_VERSION,
+  LocalError,
+} from '@mcp-sse/protocol'
 import { McpClient } from './client/client.js'
 import { RequestFollowers } from './client/notifications.js'
 import {
@@ -18,6 +23,9 @@ import {
   type HeadersOption,
   type HttpHooks,
 } from './http/http-client.js'
+import { modernClientCapabilities } from './modern/meta.js'
+import { ModernTransport } from './modern/modern-transport.js'
+import { negotiateEra, type EraNegotiation, type EraOption } from './modern/negotiate.js'
 import { Session } from './session/session.js'
 import { HttpSseTransport } from './transport/http-sse.js'
 import { defaultTransportMemory, type TransportMemory } from './transport/memory.js'
@@ -28,11 +36,31 @@ import type { ClientTransport, TransportKind } from './transport/types.js'
 /** Options of {@link connect}. The HTTP ones apply to every request the client makes. */
 export interface ConnectOptions extends ServerRequestOptions {
   /**
-   * Which wire to speak. `auto` tries Streamable HTTP and falls back to HTTP+SSE when the server
-   * answers `400`, `404` or `405`, and remembers the answer in `memory`.
+   * Which wire to speak. `auto` negotiates the era (see `era`), then tries Streamable HTTP and
+   * falls back to HTTP+SSE when the server answers `400`, `404` or `405`, and remembers the
+   * answer in `memory`. `stateless` is the 2026-07-28 wire only.
    * @default 'auto'
    */
   transport?: 'auto' | TransportKind | undefined
+  /**
+   * Which protocol era to speak. `auto` sends a 2026-07-28 `server/discover` first and falls back
+   * to `initialize` (then HTTP+SSE) when the server predates it; `modern` fails instead of falling
+   * back; `legacy` never probes. A `transport` other than `auto` implies it (`stateless` = modern).
+   * @default 'auto'
+   * @see https://modelcontextprotocol.io/specification/2026-07-28/basic/versioning
+   */
+  era?: EraOption | undefined
+  /**
+   * 2026-07-28: reuse `server/discover`, list and `resources/read` results while their `ttlMs`
+   * says they are fresh (a `list_changed` or `resources/updated` notification drops them early).
+   * @default true
+   */
+  cache?: boolean | undefined
+  /**
+   * 2026-07-28: how many `input_required` rounds one call may take before it fails.
+   * @default 10
+   */
+  maxInputRounds?: number | undefined
   /**
    * The `fetch` to send requests with. Pass `(request) => app.fetch(request)` to talk to a Hono
    * app in the same process.
@@ -81,8 +109,8 @@ export interface ConnectOptions extends ServerRequestOptions {
   /** @default { name: '@mcp-sse/client', version: '0.0.0' } */
   clientInfo?: Implementation | undefined
   /**
-   * The protocol version asked for in `initialize`.
-   * @default '2025-11-25'
+   * The protocol version asked for in `initialize` (2024 and 2025 servers).
+   * @default '2025-11-25', or the newest legacy version a 2026 probe's answer listed
    */
   protocolVersion?: string | undefined
   /**
@@ -104,6 +132,8 @@ export interface ConnectOptions extends ServerRequestOptions {
 
 const FALLBACK_STATUSES = [400, 404, 405]
 
+const DEFAULT_CLIENT_INFO: Implementation = { name: '@mcp-sse/client', version: '0.0.0' }
+
 /**
  * Connects to an MCP server: detects the transport, initialises, opens the stream for
  * server-initiated messages, and returns a client that re-establishes all of it when it breaks.
@@ -124,12 +154,36 @@ export async function connect(url: string | URL, options: ConnectOptions = {}): 
     retry: options.retry,
   })
   const memory = options.memory === false ? undefined : (options.memory ?? defaultTransportMemory)
-  const candidates = await candidatesFor(href, options.transport ?? 'auto', memory)
-  // Reserved for the 2026-07-28 issue: try a stateless `server/discover` first (era negotiation).
+  const choice = options.transport ?? 'auto'
+  let legacyVersion: string | undefined
+  let rememberedLegacy: 'streamable-http' | 'sse' | undefined
+  if (choice === 'auto' || choice === 'stateless') {
+    const negotiated = await negotiateEra({
+      url: href,
+      http,
+      memory: memory ?? false,
+      era: choice === 'stateless' ? 'modern' : (options.era ?? 'auto'),
+      identity: {
+        protocolVersion: LATEST_PROTOCOL_VERSION,
+        capabilities: modernClientCapabilities(clientCapabilities(options)),
+        clientInfo: options.clientInfo ?? DEFAULT_CLIENT_INFO,
+      },
+      timeout: options.connectTimeout,
+      signal: options.signal,
+    })
+    if (negotiated.era === 'modern') return open('stateless', href, http, options, negotiated)
+    rememberedLegacy = negotiated.wire
+    legacyVersion = negotiated.version
+  }
+  const legacyOptions =
+    legacyVersion === undefined || options.protocolVersion !== undefined
+      ? options
+      : { ...options, protocolVersion: legacyVersion }
+  const candidates = await candidatesFor(href, choice, rememberedLegacy, memory)
   for (let index = 0; ; index++) {
     const kind = candidates[index] ?? 'streamable-http'
     try {
-      const client = await open(kind, href, http, options)
+      const client = await open(kind, href, http, legacyOptions)
       await memory?.set(href, kind)
       return client
     } catch (error) {
@@ -142,10 +196,11 @@ export async function connect(url: string | URL, options: ConnectOptions = {}): 
 async function candidatesFor(
   url: string,
   transport: 'auto' | TransportKind,
+  rememberedLegacy: 'streamable-http' | 'sse' | undefined,
   memory: TransportMemory | undefined,
 ): Promise<TransportKind[]> {
   if (transport !== 'auto') return [transport]
-  const remembered = await memory?.get(url)
+  const remembered = rememberedLegacy ?? (await memory?.get(url))
   return remembered === 'sse' ? ['sse', 'streamable-http'] : ['streamable-http', 'sse']
 }
 
@@ -160,28 +215,50 @@ async function open(
   url: string,
   http: HttpClient,
   options: ConnectOptions,
+  negotiated?: EraNegotiation,
 ): Promise<McpClient> {
+  const created: { client?: McpClient } = {}
   const transport: ClientTransport =
-    kind === 'sse'
-      ? new HttpSseTransport({
+    kind === 'stateless'
+      ? new ModernTransport({
           url,
           http,
-          connectTimeout: options.connectTimeout,
-          keepAliveTimeout: options.keepAliveTimeout,
-        })
-      : new StreamableHttpTransport({
-          url,
-          http,
+          clientInfo: options.clientInfo ?? DEFAULT_CLIENT_INFO,
+          capabilities: clientCapabilities(options),
+          protocolVersion: negotiated?.era === 'modern' ? negotiated.version : undefined,
+          discover: negotiated?.era === 'modern' ? negotiated.discover : undefined,
+          handlers: {
+            onSampling: options.onSampling,
+            onElicitation: options.onElicitation,
+            elicitation: options.elicitation,
+            // A getter: `client.setRoots()` changes them after connecting.
+            roots: options.roots === undefined ? undefined : () => created.client?.roots,
+          },
+          cache: options.cache,
+          maxInputRounds: options.maxInputRounds,
           connectTimeout: options.connectTimeout,
           keepAliveTimeout: options.keepAliveTimeout,
           reconnect: options.reconnect,
         })
+      : kind === 'sse'
+        ? new HttpSseTransport({
+            url,
+            http,
+            connectTimeout: options.connectTimeout,
+            keepAliveTimeout: options.keepAliveTimeout,
+          })
+        : new StreamableHttpTransport({
+            url,
+            http,
+            connectTimeout: options.connectTimeout,
+            keepAliveTimeout: options.keepAliveTimeout,
+            reconnect: options.reconnect,
+          })
   const onError = options.onError ?? (() => {})
   const followers = new RequestFollowers()
-  const created: { client?: McpClient } = {}
   const session = new Session({
     transport,
-    clientInfo: options.clientInfo ?? { name: '@mcp-sse/client', version: '0.0.0' },
+    clientInfo: options.clientInfo ?? DEFAULT_CLIENT_INFO,
     capabilities: clientCapabilities(options),
     protocolVersion: options.protocolVersion ?? LATEST_LEGACY_PROTOCOL_VERSION,
     timeout: options.timeout ?? 60_000,

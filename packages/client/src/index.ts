@@ -1,7 +1,8 @@
 /**
- * A fetch-based MCP client that detects how a server speaks (Streamable HTTP or HTTP+SSE) and
- * heals itself: it resumes broken streams, reopens the listening stream and re-initialises a lost
- * session. Runs wherever `fetch` and web streams run.
+ * A fetch-based MCP client that finds out which era a server speaks (2026-07-28 stateless HTTP,
+ * Streamable HTTP or HTTP+SSE), with the same API for all three, and heals itself: it resumes
+ * broken streams, reopens the listening stream and re-initialises a lost session. Runs wherever
+ * `fetch` and web streams run.
  *
  * Every export is named here.
  * @module
@@ -65,6 +66,7 @@ export {
   type TransportMemory,
 } from './transport/memory.js'
 export type { TransportKind } from './transport/types.js'
+export type { EraOption } from './modern/negotiate.js'
 
 // --- errors (from @mcp-sse/protocol) ------------------------------------------------------------
 export { ErrorCode, LocalError, McpError, type LocalErrorType } from '@mcp-sse/protocol'

@@ -21,7 +21,12 @@ function track<T extends McpClient | RunningServer | RawServer>(thing: T): T {
   return thing
 }
 
-const fast = { memory: false as const, reconnect: { initialDelay: 20, maxDelay: 200 } }
+// Streamable HTTP faults: the raw server answers any POST, so the 2026 probe is skipped.
+const fast = {
+  memory: false as const,
+  era: 'legacy' as const,
+  reconnect: { initialDelay: 20, maxDelay: 200 },
+}
 
 function text(result: { content: unknown[] }): string {
   return result.content.map((block) => (block as { text?: string }).text ?? '').join('')

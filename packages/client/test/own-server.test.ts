@@ -60,9 +60,12 @@ async function exercise(client: McpClient) {
   expect(text(await client.callTool('ask', {}))).toBe('{"name":"Ada"}')
 }
 
+// These tests are about the 2025 session (ids, re-initialisation); the 2026 era is in
+// test/eras.test.ts.
 const accept = {
   onElicitation: () => ({ action: 'accept' as const, content: {} }),
   memory: false as const,
+  era: 'legacy' as const,
 }
 
 describe('against @mcp-sse/server', () => {

@@ -109,7 +109,7 @@ const DROPPED_NOTIFICATIONS = new Set([
  * }
  * ```
  */
-export class ModernTransport implements Omit<ClientTransport, 'kind'> {
+export class ModernTransport implements ClientTransport {
   /** The wire: 2026-07-28 stateless HTTP. */
   readonly kind = 'stateless' as const
   readonly url: string

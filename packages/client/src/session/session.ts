@@ -8,6 +8,7 @@ import {
   isSupportedVersion,
   LEGACY_PROTOCOL_VERSIONS,
   LocalError,
+  MODERN_PROTOCOL_VERSIONS,
   Peer,
   revision,
   v2025_11_25,
@@ -71,6 +72,8 @@ export class Session {
     this.peer = new Peer<MessageContext | undefined>({
       side: 'client',
       defaultTimeout: options.timeout,
+      // On 2026-07-28 HTTP, closing the request's stream is the cancellation.
+      notifyCancellation: options.transport.kind !== 'stateless',
       send: (message, route) => {
         const idempotent = isJSONRPCRequest(message) ? this.#takeHint(message) : undefined
         return this.transport.send(message, { signal: route.signal, idempotent })
@@ -184,10 +187,13 @@ export class Session {
       requestOptions,
     )
     const version = result.protocolVersion
-    if (!isSupportedVersion(version, LEGACY_PROTOCOL_VERSIONS)) {
+    // The stateless transport answers initialize from server/discover, with the modern version.
+    const allowed: readonly ProtocolVersion[] =
+      this.transport.kind === 'stateless' ? MODERN_PROTOCOL_VERSIONS : LEGACY_PROTOCOL_VERSIONS
+    if (!isSupportedVersion(version, allowed)) {
       throw new LocalError(
         'protocol',
-        `The server at ${this.transport.url} answered initialize with protocol version ${version}, which this client does not speak (it speaks ${LEGACY_PROTOCOL_VERSIONS.join(', ')})`,
+        `The server at ${this.transport.url} answered initialize with protocol version ${version}, which this client does not speak (it speaks ${allowed.join(', ')})`,
         { method: 'initialize', url: this.transport.url },
       )
     }

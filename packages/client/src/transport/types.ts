@@ -4,8 +4,8 @@
  */
 import type { JSONRPCMessage, LocalError, RequestId } from '@mcp-sse/protocol'
 
-/** The wire a transport speaks. The 2026-07-28 stateless transport will add `'stateless'`. */
-export type TransportKind = 'streamable-http' | 'sse'
+/** The wire a transport speaks: 2026-07-28 stateless HTTP, Streamable HTTP (2025), HTTP+SSE (2024). */
+export type TransportKind = 'streamable-http' | 'sse' | 'stateless'
 
 /** Where an incoming message came from. */
 export interface MessageContext {
