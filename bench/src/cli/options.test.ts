@@ -16,6 +16,7 @@ describe('parseOptions', () => {
       rate: 1000,
       sessions: 10_000,
       broadcasts: 3,
+      repeat: 1,
       out: '/repo/bench/results/latest.json',
     })
   })
@@ -42,6 +43,11 @@ describe('parseOptions', () => {
     const options = parseOptions(['--contenders', 'sdk-v1,raw-hono', '--duration', '1.5'], ROOT)
     expect(options.contenders).toEqual(['sdk-v1', 'raw-hono'])
     expect(options.durationMs).toBe(1500)
+  })
+
+  it('takes a number of interleaved rounds', () => {
+    expect(parseOptions(['--repeat', '5'], ROOT).repeat).toBe(5)
+    expect(() => parseOptions(['--repeat', '0'], ROOT)).toThrow('--repeat needs a positive integer')
   })
 
   it('skips the -- that pnpm may pass through', () => {

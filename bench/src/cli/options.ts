@@ -34,6 +34,11 @@ export interface Options {
   sessions: number
   /** Broadcast rounds in scenario 5 (the median is reported). */
   broadcasts: number
+  /**
+   * Rounds of scenarios 1, 2, 3 and 6: every contender is measured once per round, in turn, and
+   * the median round is reported (a noisy machine shifts all contenders alike).
+   */
+  repeat: number
   /** Where the JSON results go. */
   out: string
 }
@@ -54,6 +59,8 @@ export const USAGE = `pnpm bench [options]      (from the repository root; or pn
   --rate <n>            calls per second in scenario 3 (default 1000)
   --sessions <n>        idle sessions in scenarios 4 and 5 (default 10000; quick 1000)
   --broadcasts <n>      broadcast rounds in scenario 5 (default 3; quick 1)
+  --repeat <n>          rounds of scenarios 1, 2, 3 and 6, contenders interleaved; the
+                        median round is reported (default 1)
   --out <file>          JSON results (default bench/results/latest.json)
   --help                this text`
 
@@ -115,6 +122,7 @@ export function parseOptions(argv: string[], benchRoot: string): Options {
     rate: 1000,
     sessions: quick ? 1000 : 10_000,
     broadcasts: quick ? 1 : 3,
+    repeat: 1,
     out: join(benchRoot, 'results', 'latest.json'),
   }
   for (const [name, value] of given) {
@@ -145,6 +153,9 @@ export function parseOptions(argv: string[], benchRoot: string): Options {
         break
       case '--broadcasts':
         options.broadcasts = positive(name, value, true)
+        break
+      case '--repeat':
+        options.repeat = positive(name, value, true)
         break
       case '--out':
         if (value === undefined) throw new Error('--out needs a file name')

@@ -3,8 +3,7 @@
  * `tools/call` (every request carries its own `_meta`, and the routing headers).
  * @module
  */
-import type { Pool } from 'undici'
-import { send } from '../load/http.js'
+import { send, type Pool } from '../load/http.js'
 import {
   checkEcho,
   CLIENT_INFO,

@@ -3,8 +3,7 @@
  * for the `endpoint` event, POST every message there and read every reply from the stream.
  * @module
  */
-import type { Pool } from 'undici'
-import { openStream, send, type OpenStream } from '../load/http.js'
+import { openStream, send, type OpenStream, type Pool } from '../load/http.js'
 import { SseParser, type SseEvent } from '../sse/parser.js'
 import {
   checkEcho,

@@ -3,8 +3,7 @@
  * notification, calls and the standalone GET stream. Answers may be JSON or SSE; both are read.
  * @module
  */
-import type { Pool } from 'undici'
-import { send } from '../load/http.js'
+import { send, type Pool } from '../load/http.js'
 import {
   checkEcho,
   initializeParams,

@@ -64,31 +64,6 @@ export function failedRow(id: string, label: string, error: unknown): ResultRow 
   }
 }
 
-/**
- * Runs `measure` for each contender: an unavailable one gets its "not available yet" row, a
- * failure gets a failed row, and the run goes on either way.
- */
-export async function eachContender(
-  context: RunContext,
-  contenders: Contender[],
-  measure: (contender: Contender) => Promise<ResultRow>,
-): Promise<ResultRow[]> {
-  const rows: ResultRow[] = []
-  for (const contender of contenders) {
-    if (contender.spec === undefined) {
-      rows.push(unavailableRow(contender))
-      continue
-    }
-    context.log(`  ${contender.label} ...`)
-    try {
-      rows.push(await measure(contender))
-    } catch (error) {
-      rows.push(failedRow(contender.id, contender.label, error))
-    }
-  }
-  return rows
-}
-
 /** The row for a loop: rate, p50, p99 and errors; failed when nothing was answered. */
 export function loopRow(id: string, label: string, loop: LoopResult): ResultRow {
   if (loop.completed === 0) {
@@ -111,6 +86,117 @@ export function loopRow(id: string, label: string, loop: LoopResult): ResultRow 
     },
   }
   if (loop.errors > 0) row.note = `${loop.errors} errors, first: ${loop.firstError ?? '?'}`
+  return row
+}
+
+/** A contender set up for a loop: one call, and what to release afterwards. */
+export interface LoopSetup {
+  call: (worker: number) => Promise<void>
+  close?: () => Promise<void> | void
+}
+
+interface Ready {
+  contender: Contender
+  server: RunningServer
+  setup: LoopSetup
+  loops: LoopResult[]
+}
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = sorted.length >> 1
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
+}
+
+/**
+ * Measures each contender `options.repeat` times, interleaved. Every server is started and set
+ * up first; then each round runs every contender's loop in turn, starting one further along each
+ * round, so that a machine that gets busier or quieter during the run shifts every contender
+ * alike. A row reports the median of the rounds for each figure (errors are summed); with one
+ * round it is that round. Contenders that cannot run get their row and the others go on.
+ */
+export async function interleavedRounds(
+  context: RunContext,
+  contenders: Contender[],
+  setUp: (contender: Contender, server: RunningServer) => Promise<LoopSetup>,
+  loop: (call: (worker: number) => Promise<void>) => Promise<LoopResult>,
+): Promise<ResultRow[]> {
+  const rows = new Map<string, ResultRow>()
+  const ready: Ready[] = []
+  try {
+    for (const contender of contenders) {
+      if (contender.spec === undefined) {
+        rows.set(contender.id, unavailableRow(contender))
+        continue
+      }
+      let server: RunningServer | undefined
+      try {
+        server = await startServer(contender.label, contender.spec, await getFreePort())
+        const setup = await setUp(contender, server)
+        ready.push({ contender, server, setup, loops: [] })
+      } catch (error) {
+        await server?.stop()
+        rows.set(contender.id, failedRow(contender.id, contender.label, error))
+      }
+    }
+    const { repeat } = context.options
+    for (let round = 0; round < repeat; round++) {
+      for (let index = 0; index < ready.length; index++) {
+        const entry = ready[(index + round) % ready.length]!
+        const { contender } = entry
+        context.log(
+          `  ${contender.label}${repeat > 1 ? ` (round ${round + 1}/${repeat})` : ''} ...`,
+        )
+        try {
+          entry.loops.push(await loop(entry.setup.call))
+        } catch (error) {
+          rows.set(contender.id, failedRow(contender.id, contender.label, error))
+        }
+      }
+    }
+    for (const { contender, loops } of ready) {
+      if (rows.has(contender.id)) continue
+      rows.set(contender.id, roundsRow(contender, loops))
+    }
+  } finally {
+    for (const { setup, server } of ready) {
+      try {
+        await setup.close?.()
+      } finally {
+        await server.stop()
+      }
+    }
+  }
+  return contenders.map((contender) => rows.get(contender.id)!)
+}
+
+/** One row from the loops of every round: medians, summed errors, the rates in a note. */
+export function roundsRow(contender: Contender, loops: LoopResult[]): ResultRow {
+  const answered = loops.filter((loop) => loop.completed > 0)
+  if (answered.length < loops.length || loops.length === 0) {
+    const failed = loops.find((loop) => loop.completed === 0)
+    return loopRow(contender.id, contender.label, failed ?? loops[0]!)
+  }
+  if (loops.length === 1) return loopRow(contender.id, contender.label, loops[0]!)
+  const errors = loops.reduce((sum, loop) => sum + loop.errors, 0)
+  const row: ResultRow = {
+    id: contender.id,
+    label: contender.label,
+    status: 'ok',
+    values: {
+      rate: median(loops.map((loop) => loop.rate)),
+      p50: median(loops.map((loop) => loop.latency.p50)),
+      p99: median(loops.map((loop) => loop.latency.p99)),
+      max: median(loops.map((loop) => loop.latency.max)),
+      errors,
+    },
+  }
+  const rates = loops.map((loop) => Math.round(loop.rate).toLocaleString('en-US')).join(', ')
+  row.note = `median of ${loops.length} rounds; calls/s per round: ${rates}`
+  if (errors > 0) {
+    const first = loops.find((loop) => loop.firstError !== undefined)?.firstError
+    row.note += `; ${errors} errors, first: ${first ?? '?'}`
+  }
   return row
 }
 

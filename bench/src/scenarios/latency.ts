@@ -9,15 +9,7 @@ import { rawEcho } from '../mcp/direct-targets.js'
 import { ECHO_MESSAGE } from '../mcp/messages.js'
 import { StreamableSession } from '../mcp/streamable-session.js'
 import type { ScenarioResult } from '../report/results.js'
-import {
-  eachContender,
-  loopRow,
-  mapLimit,
-  requireAll,
-  selected,
-  type RunContext,
-} from './context.js'
-import { withServer } from './context.js'
+import { interleavedRounds, mapLimit, requireAll, selected, type RunContext } from './context.js'
 
 /** Connections the generator may open: enough that the client never becomes the queue. */
 const CONNECTIONS = 256
@@ -26,30 +18,25 @@ const CONNECTIONS = 256
 export async function fixedRateLatency(context: RunContext): Promise<ScenarioResult> {
   const { concurrency, rate, warmupMs, durationMs } = context.options
   const contenders = selected(context, ['ours', 'sdk-v1', 'sdk-v2', 'raw-node', 'raw-hono'])
-  const rows = await eachContender(context, contenders, (contender) =>
-    withServer(context, contender, async (server) => {
+  const rows = await interleavedRounds(
+    context,
+    contenders,
+    async (contender, server) => {
       const pool = createPool(server.origin, CONNECTIONS)
-      try {
-        let call: (index: number) => Promise<void>
-        if (contender.id === 'raw-node' || contender.id === 'raw-hono') {
-          call = () => rawEcho(pool, '/mcp', ECHO_MESSAGE)
-        } else {
-          const opened = await mapLimit(concurrency, 8, () => StreamableSession.open(pool, '/mcp'))
-          const sessions = requireAll('initialize', concurrency, opened)
-          call = (index) => sessions[index % sessions.length]!.echo(ECHO_MESSAGE)
-        }
-        const loop = await runOpenLoop({
-          rate,
-          warmupMs,
-          durationMs,
-          maxInFlight: CONNECTIONS * 8,
-          call,
-        })
-        return loopRow(contender.id, contender.label, loop)
-      } finally {
-        await pool.destroy()
+      const close = () => pool.destroy()
+      if (contender.id === 'raw-node' || contender.id === 'raw-hono') {
+        return { call: () => rawEcho(pool, '/mcp', ECHO_MESSAGE), close }
       }
-    }),
+      try {
+        const opened = await mapLimit(concurrency, 8, () => StreamableSession.open(pool, '/mcp'))
+        const sessions = requireAll('initialize', concurrency, opened)
+        return { call: (index) => sessions[index % sessions.length]!.echo(ECHO_MESSAGE), close }
+      } catch (error) {
+        await close()
+        throw error
+      }
+    },
+    (call) => runOpenLoop({ rate, warmupMs, durationMs, maxInFlight: CONNECTIONS * 8, call }),
   )
   return {
     id: 'latency',

@@ -12,13 +12,11 @@ import { ECHO_MESSAGE } from '../mcp/messages.js'
 import { StreamableSession } from '../mcp/streamable-session.js'
 import type { Metric, ResultRow, ScenarioResult } from '../report/results.js'
 import {
-  eachContender,
-  loopRow,
+  interleavedRounds,
   mapLimit,
   requireAll,
   selected,
   unavailableRow,
-  withServer,
   type RunContext,
 } from './context.js'
 
@@ -36,24 +34,23 @@ const isRaw = (contender: Contender): boolean =>
 export async function statefulThroughput(context: RunContext): Promise<ScenarioResult> {
   const { concurrency, warmupMs, durationMs } = context.options
   const contenders = selected(context, ['ours', 'sdk-v1', 'sdk-v2', 'raw-node', 'raw-hono'])
-  const rows = await eachContender(context, contenders, (contender) =>
-    withServer(context, contender, async (server) => {
+  const rows = await interleavedRounds(
+    context,
+    contenders,
+    async (contender, server) => {
       const pool = createPool(server.origin, concurrency)
+      const close = () => pool.destroy()
+      if (isRaw(contender)) return { call: () => rawEcho(pool, '/mcp', ECHO_MESSAGE), close }
       try {
-        let call: (worker: number) => Promise<void>
-        if (isRaw(contender)) {
-          call = () => rawEcho(pool, '/mcp', ECHO_MESSAGE)
-        } else {
-          const opened = await mapLimit(concurrency, 8, () => StreamableSession.open(pool, '/mcp'))
-          const sessions = requireAll('initialize', concurrency, opened)
-          call = (worker) => sessions[worker]!.echo(ECHO_MESSAGE)
-        }
-        const loop = await runClosedLoop({ workers: concurrency, warmupMs, durationMs, call })
-        return loopRow(contender.id, contender.label, loop)
-      } finally {
-        await pool.destroy()
+        const opened = await mapLimit(concurrency, 8, () => StreamableSession.open(pool, '/mcp'))
+        const sessions = requireAll('initialize', concurrency, opened)
+        return { call: (worker) => sessions[worker]!.echo(ECHO_MESSAGE), close }
+      } catch (error) {
+        await close()
+        throw error
       }
-    }),
+    },
+    (call) => runClosedLoop({ workers: concurrency, warmupMs, durationMs, call }),
   )
   return {
     id: 'stateful',
@@ -92,27 +89,30 @@ export async function statefulThroughput(context: RunContext): Promise<ScenarioR
 export async function sseThroughput(context: RunContext): Promise<ScenarioResult> {
   const { concurrency, warmupMs, durationMs } = context.options
   const contenders = selected(context, ['ours', 'sdk-v1'])
-  const rows = await eachContender(context, contenders, (contender) =>
-    withServer(context, contender, async (server) => {
+  const rows = await interleavedRounds(
+    context,
+    contenders,
+    async (_contender, server) => {
       const streams = createPool(server.origin, concurrency + 4)
       const posts = createPool(server.origin, concurrency)
+      let sessions: LegacySseSession[] = []
+      const close = async () => {
+        for (const session of sessions) session.close()
+        await Promise.all([streams.destroy(), posts.destroy()])
+      }
       try {
         const opened = await mapLimit(concurrency, 8, () =>
           LegacySseSession.open(streams, posts, '/sse'),
         )
-        const sessions = requireAll('GET /sse + initialize', concurrency, opened)
-        const loop = await runClosedLoop({
-          workers: concurrency,
-          warmupMs,
-          durationMs,
-          call: (worker) => sessions[worker]!.echo(ECHO_MESSAGE),
-        })
-        for (const session of sessions) session.close()
-        return loopRow(contender.id, contender.label, loop)
-      } finally {
-        await Promise.all([streams.destroy(), posts.destroy()])
+        sessions = opened.values
+        requireAll('GET /sse + initialize', concurrency, opened)
+        return { call: (worker) => sessions[worker]!.echo(ECHO_MESSAGE), close }
+      } catch (error) {
+        await close()
+        throw error
       }
-    }),
+    },
+    (call) => runClosedLoop({ workers: concurrency, warmupMs, durationMs, call }),
   )
   return {
     id: 'sse',
@@ -140,39 +140,32 @@ export async function sseThroughput(context: RunContext): Promise<ScenarioResult
 export async function statelessThroughput(context: RunContext): Promise<ScenarioResult> {
   const { concurrency, warmupMs, durationMs } = context.options
   const contenders = selected(context, ['ours', 'sdk-v2-stateless', 'raw-hono'])
-  const rows: ResultRow[] = await eachContender(context, contenders, (contender) =>
-    withServer(context, contender, async (server) => {
+  const unavailable = new Map<string, ResultRow>()
+  const measured = await interleavedRounds(
+    context,
+    contenders,
+    async (contender, server) => {
       const pool = createPool(server.origin, concurrency)
+      const close = () => pool.destroy()
+      if (isRaw(contender)) return { call: () => rawEcho(pool, '/mcp', ECHO_MESSAGE), close }
       try {
-        if (isRaw(contender)) {
-          const loop = await runClosedLoop({
-            workers: concurrency,
-            warmupMs,
-            durationMs,
-            call: () => rawEcho(pool, '/mcp', ECHO_MESSAGE),
-          })
-          return loopRow(contender.id, contender.label, loop)
-        }
-        try {
-          await statelessEcho(pool, '/mcp', ECHO_MESSAGE)
-        } catch (error) {
-          return unavailableRow(
+        await statelessEcho(pool, '/mcp', ECHO_MESSAGE)
+      } catch (error) {
+        await close()
+        unavailable.set(
+          contender.id,
+          unavailableRow(
             contender,
             `does not answer a stateless 2026-07-28 tools/call yet (${(error as Error).message.slice(0, 160)})`,
-          )
-        }
-        const loop = await runClosedLoop({
-          workers: concurrency,
-          warmupMs,
-          durationMs,
-          call: () => statelessEcho(pool, '/mcp', ECHO_MESSAGE),
-        })
-        return loopRow(contender.id, contender.label, loop)
-      } finally {
-        await pool.destroy()
+          ),
+        )
+        throw error
       }
-    }),
+      return { call: () => statelessEcho(pool, '/mcp', ECHO_MESSAGE), close }
+    },
+    (call) => runClosedLoop({ workers: concurrency, warmupMs, durationMs, call }),
   )
+  const rows = measured.map((row) => unavailable.get(row.id) ?? row)
   return {
     id: 'stateless',
     number: 6,
