@@ -1,13 +1,14 @@
 /**
- * The real `McpClient` over the 2026-07-28 transport, as a user writes it: the official v2
- * `createMcpHandler` server on a real socket, and our own `ModernDispatcher` in-process. The
- * calls are the ones the 2025 interop tests make; nothing in them says which era is spoken.
+ * `connect()` in the 2026-07-28 era, as a user writes it: the official v2 `createMcpHandler`
+ * server on a real socket, and our own `ModernDispatcher` in-process. The calls are the ones the
+ * 2025 interop tests make; nothing in them says which era is spoken (`test/eras.test.ts` runs
+ * one test body against every era).
  */
 import { LocalError, McpError } from '@mcp-sse/protocol'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { McpClient } from '../client/client.js'
 import type { ToolEvent } from '../client/types.js'
-import { connectModern, type ConnectModernOptions } from './__fixtures__/modern-client.js'
+import { connect, type ConnectOptions } from '../connect.js'
 import {
   startOfficialServer,
   type RunningOfficialServer,
@@ -20,7 +21,7 @@ afterEach(async () => {
 })
 
 const nothing: Record<string, string> = {}
-const handlers: ConnectModernOptions = {
+const handlers: ConnectOptions = {
   onElicitation: (params) => ({
     action: 'accept',
     content: params.message === 'Who?' ? { name: 'Ada' } : nothing,
@@ -31,7 +32,22 @@ const handlers: ConnectModernOptions = {
     content: { type: 'text', text: 'hello' },
   }),
   roots: [{ uri: 'file:///work', name: 'work' }],
-  transport: { reconnect: { initialDelay: 20 } },
+  reconnect: { initialDelay: 20 },
+  era: 'modern',
+  memory: false,
+  timeout: 10_000,
+  clientInfo: { name: 'modern-test-client', version: '1.0.0' },
+}
+
+async function connectModern(url: string, options: ConnectOptions) {
+  const errors: Error[] = []
+  const client = await connect(url, {
+    ...options,
+    onError: (error) => {
+      errors.push(error)
+    },
+  })
+  return { client, errors }
 }
 
 function text(result: { content: unknown[] }): string {
@@ -58,7 +74,7 @@ describe('McpClient over 2026-07-28, against the official v2 createMcpHandler on
 
   it('connects without initialize and describes the server as initialize would', async () => {
     ;({ server, client } = await official())
-    expect(client.transport as string).toBe('stateless')
+    expect(client.transport).toBe('stateless')
     expect(client.sessionId).toBeUndefined()
     expect(client.protocolVersion).toBe('2026-07-28')
     expect(client.serverInfo).toEqual({ name: 'official-v2', version: '2.4.0' })
