@@ -12,6 +12,8 @@ export interface Exchange {
   controller: AbortController
   /** Whether the response has been dispatched. */
   done: boolean
+  /** Whether the answer is an SSE stream (not a JSON body, which is read whole). */
+  streaming: boolean
   /** Whether the stream being read is a resumption (GET), which may stay open after the response. */
   resumed: boolean
 }

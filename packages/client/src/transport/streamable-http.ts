@@ -74,6 +74,8 @@ export class StreamableHttpTransport implements ClientTransport {
   #sessionId: string | undefined
   #protocolVersion: string | undefined
   #listen: ListenStream | undefined
+  // Built once per session rather than per POST; the HTTP layer copies it.
+  #postHeaders: Record<string, string> | undefined
 
   constructor(options: StreamableHttpTransportOptions) {
     this.url = options.url
@@ -94,6 +96,7 @@ export class StreamableHttpTransport implements ClientTransport {
   setSession(session: SessionInfo): void {
     if (session.sessionId !== undefined) this.#sessionId = session.sessionId
     this.#protocolVersion = session.protocolVersion
+    this.#postHeaders = undefined
   }
 
   resetSession(): void {
@@ -101,6 +104,7 @@ export class StreamableHttpTransport implements ClientTransport {
     this.#listen = undefined
     this.#sessionId = undefined
     this.#protocolVersion = undefined
+    this.#postHeaders = undefined
   }
 
   listen(): void {
@@ -125,7 +129,12 @@ export class StreamableHttpTransport implements ClientTransport {
     if (this.#closed.signal.aborted) throw this.#closedError(message)
     const request = isJSONRPCRequest(message) ? message : undefined
     // One controller per exchange, aborted by the caller's signal (the peer gave up) or close().
-    const exchange: Exchange = { controller: new AbortController(), done: false, resumed: false }
+    const exchange: Exchange = {
+      controller: new AbortController(),
+      done: false,
+      streaming: false,
+      resumed: false,
+    }
     const caller = options.signal
     const onAbort = () => {
       exchange.controller.abort(caller?.reason)
@@ -179,14 +188,21 @@ export class StreamableHttpTransport implements ClientTransport {
       method: 'POST',
       url: this.url,
       body: JSON.stringify(message),
-      headers: { ...this.#headers(), 'content-type': 'application/json', accept: ACCEPT_POST },
+      headers: (this.#postHeaders ??= {
+        ...this.#headers(),
+        'content-type': 'application/json',
+        accept: ACCEPT_POST,
+      }),
       signal,
       timeout: request === undefined ? this.#connectTimeout : false,
       rpcMethod,
       retry: options.idempotent === true ? 'safe' : 'refused',
     })
     const sessionId = response.headers.get('mcp-session-id')
-    if (sessionId !== null && this.#sessionId === undefined) this.#sessionId = sessionId
+    if (sessionId !== null && this.#sessionId === undefined) {
+      this.#sessionId = sessionId
+      this.#postHeaders = undefined
+    }
     if (!response.ok) throw await this.#failed(response, 'POST', rpcMethod)
     const type = response.headers.get('content-type') ?? ''
     if (request === undefined || response.status === 202) {
@@ -195,6 +211,7 @@ export class StreamableHttpTransport implements ClientTransport {
     }
     const context = { relatedRequestId: request.id }
     if (type.includes('text/event-stream') && response.body !== null) {
+      exchange.streaming = true
       await readResponseStream({
         body: response.body,
         request,
@@ -271,8 +288,9 @@ export class StreamableHttpTransport implements ClientTransport {
     }
     // A POST's stream ends by itself after the response, and reading it to the end keeps the
     // connection reusable; a resumed GET stream may stay open, and so may a careless server's.
+    // A JSON body has been read to its end already: nothing to cut, so no timer.
     const exchange = id === undefined ? undefined : this.#exchanges.get(id)
-    if (exchange === undefined) return
+    if (exchange?.streaming !== true) return
     if (exchange.resumed) {
       exchange.controller.abort()
       return
