@@ -219,3 +219,42 @@ describe('isConnectionRefused', () => {
     expect(isConnectionRefused(new TypeError('terminated'))).toBe(false)
   })
 })
+
+describe('HttpClient with the runtime fetch', () => {
+  it('follows a redirect that starts after the URL answered directly, running the request once', async () => {
+    const seen: string[] = []
+    let redirect = false
+    const server = createServer((request, response) => {
+      let body = ''
+      request.on('data', (chunk: Buffer) => (body += chunk.toString()))
+      request.on('end', () => {
+        seen.push(`${request.method} ${request.url} ${body}`)
+        if (redirect && request.url === '/mcp') {
+          response.writeHead(307, { location: '/moved' }).end()
+          return
+        }
+        response.writeHead(200, { 'content-type': 'text/plain' }).end(`ran ${body}`)
+      })
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/mcp`
+    try {
+      const http = new HttpClient()
+      const send = async (body: string) => {
+        const response = await http.request({ method: 'POST', url, body, timeout: false })
+        return response.text()
+      }
+      expect(await send('a')).toBe('ran a')
+      expect(await send('b')).toBe('ran b')
+      redirect = true
+      expect(await send('c')).toBe('ran c')
+      expect(await send('d')).toBe('ran d')
+      expect(seen.filter((line) => line.startsWith('POST /moved'))).toEqual([
+        'POST /moved c',
+        'POST /moved d',
+      ])
+    } finally {
+      await new Promise((resolve) => server.close(resolve))
+    }
+  })
+})

@@ -105,6 +105,8 @@ export class HttpClient {
   readonly #hooks: HttpHooks | undefined
   readonly #retries: number
   readonly #retryDelay: (attempt: number) => number
+  /** The URL last answered without a redirect. */
+  #directUrl: string | undefined
 
   constructor(options: HttpClientOptions = {}) {
     this.#headers = options.headers
@@ -154,11 +156,32 @@ export class HttpClient {
     const hooks = this.#hooks
     const request =
       this.#fetch !== undefined || hooks !== undefined ? new Request(url, init) : undefined
-    if (request === undefined) return globalThis.fetch(url, init)
+    if (request === undefined) return this.#fetchDirect(url, init)
     await hooks?.beforeRequest?.(request)
     const response =
       this.#fetch === undefined ? await globalThis.fetch(request) : await this.#fetch(request)
     await hooks?.afterResponse?.(request, response)
+    return response
+  }
+
+  /**
+   * The global fetch, without a copy of the request per call where that is safe. Node's fetch
+   * copies every request (body included, through a stream tee) so that it could follow a
+   * redirect, unless the request says redirects are errors. A URL whose answer came without a
+   * redirect is sent that way from then on; if it starts redirecting, undici's "unexpected
+   * redirect" error (the server did not run the request) sends it again, following redirects.
+   */
+  async #fetchDirect(url: string, init: RequestInit): Promise<Response> {
+    if (this.#directUrl === url && UNDICI) {
+      try {
+        return await globalThis.fetch(url, { ...init, redirect: 'error', window: null })
+      } catch (error) {
+        if (!isUnexpectedRedirect(error)) throw error
+        this.#directUrl = undefined
+      }
+    }
+    const response = await globalThis.fetch(url, init)
+    if (!response.redirected) this.#directUrl = url
     return response
   }
 
@@ -254,6 +277,18 @@ function headerRecord(init: HeadersInit | undefined): Record<string, string> {
     record[name] = value
   })
   return record
+}
+
+// Only undici (Node's fetch) copies requests for redirects, and only its redirect error is told
+// apart from a network failure; elsewhere requests keep the default redirect mode.
+const UNDICI =
+  typeof (globalThis as { process?: { versions?: { undici?: unknown } } }).process?.versions
+    ?.undici === 'string'
+
+/** Node's (undici's) error for a redirect answered to a request with `redirect: 'error'`. */
+function isUnexpectedRedirect(error: unknown): boolean {
+  const cause = (error as { cause?: { message?: unknown } } | null)?.cause
+  return error instanceof TypeError && cause?.message === 'unexpected redirect'
 }
 
 /** A 503's `Retry-After` (seconds or an HTTP date) in milliseconds, as ky reads it. */
