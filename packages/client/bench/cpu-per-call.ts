@@ -5,7 +5,7 @@
  * to compare when changing the client's hot path.
  *
  * `node --conditions=source --import tsx bench/cpu-per-call.ts --url http://127.0.0.1:3002/mcp
- * [--clients ours,sdk-v1,sdk-v2] [--inflight 1,32] [--calls 3000] [--rounds 3]`
+ * [--clients ours,sdk-v1,sdk-v2,fetch,ours@<copy of src>] [--inflight 1,32] [--calls 3000] [--rounds 3]`
  *
  * Each client runs in its own child process (this file again, with `--child`), one after the
  * other, `--rounds` times, so a load spike hits every client in turn. Start the server first,
@@ -13,8 +13,10 @@
  * @module
  */
 import { execFileSync } from 'node:child_process'
-import { fileURLToPath } from 'node:url'
+import { resolve } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
+import type { connect } from '../src/index.js'
 
 interface Echoing {
   echo(message: string): Promise<void>
@@ -29,9 +31,14 @@ function check(result: unknown, message: string): void {
 }
 
 async function open(kind: string, url: string): Promise<Echoing> {
-  if (kind === 'ours') {
-    const { connect } = await import('../src/index.js')
-    const client = await connect(url, { transport: 'streamable-http', clientInfo: CLIENT_INFO })
+  if (kind === 'ours' || kind.startsWith('ours@')) {
+    // `ours@<dir>`: another copy of src/ (say, the last commit's) to compare with.
+    const { connect: connectOurs } = (
+      kind === 'ours'
+        ? await import('../src/index.js')
+        : await import(pathToFileURL(resolve(kind.slice(5), 'index.ts')).href)
+    ) as { connect: typeof connect }
+    const client = await connectOurs(url, { transport: 'streamable-http', clientInfo: CLIENT_INFO })
     return {
       echo: async (message) => {
         check(await client.callTool('echo', { message }), message)
