@@ -113,6 +113,19 @@ export interface AppHost {
   reportError(error: unknown): void
 }
 
+/** The Node `ServerResponse` behind the request, on `@hono/node-server`; else `undefined`. */
+interface ClosableOutgoing {
+  once(event: 'close', listener: () => void): unknown
+  off(event: 'close', listener: () => void): unknown
+}
+
+function closableOutgoing(c: Context): ClosableOutgoing | undefined {
+  const outgoing = (c.env as { outgoing?: Partial<ClosableOutgoing> } | undefined)?.outgoing
+  return typeof outgoing?.once === 'function' && typeof outgoing.off === 'function'
+    ? (outgoing as ClosableOutgoing)
+    : undefined
+}
+
 function normalizePath(path: string): string {
   const withSlash = path.startsWith('/') ? path : `/${path}`
   return withSlash.length > 1 && withSlash.endsWith('/') ? withSlash.slice(0, -1) : withSlash
@@ -141,14 +154,30 @@ export function createMcpApp(host: AppHost, options: McpAppOptions): Hono {
     allowDelete: options.allowDelete ?? true,
     sseOpener: (c) => sseOpenerFor(c, host.sessions.maxBufferedBytes, options.nodeStreams ?? true),
     identify: async (c) => (identify === undefined ? undefined : await identify(c)),
-    modern: async (c, message) =>
-      host.modern.handle({
+    modern: async (c, message) => {
+      const identity = identify === undefined ? undefined : await identify(c)
+      const outgoing = closableOutgoing(c)
+      return host.modern.handle({
         message,
         headers: c.req.raw.headers,
-        signal: c.req.raw.signal,
-        identity: identify === undefined ? undefined : await identify(c),
+        // Read only by requests that need it: on @hono/node-server the signal is an
+        // AbortController made on first read, which costs more than a fast call.
+        get signal() {
+          return c.req.raw.signal
+        },
+        onClientGone:
+          outgoing === undefined
+            ? undefined
+            : (listener) => {
+                outgoing.once('close', listener)
+                return () => {
+                  outgoing.off('close', listener)
+                }
+              },
+        identity,
         responseMode,
-      }),
+      })
+    },
     reportError: (error) => {
       host.reportError(error)
     },

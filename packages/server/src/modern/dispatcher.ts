@@ -30,7 +30,7 @@ import type { Implementation, ServerCapabilities } from '../types.js'
 import { cacheHintFor, type CachingOptions, type DefinitionCacheHints } from './caching.js'
 import { discoverResult, missingServerCapability } from './discover.js'
 import { checkRoutingHeaders } from './headers.js'
-import { answerCall, type CallHost } from './call.js'
+import { answerCall, type CallHost, type ClientGoneHook } from './call.js'
 import type { ModernInvoker } from './invoker.js'
 import { checkModernMeta } from './meta.js'
 import { RequestStateCodec, type RequestStateOptions } from './request-state.js'
@@ -85,6 +85,12 @@ export interface ModernHttpRequest {
   headers: Headers
   /** Aborted when the HTTP request goes away (JSON replies are cancelled by it). */
   signal?: AbortSignal | undefined
+  /**
+   * A cheaper way than `signal` to learn that the client went away (on Node, the response's
+   * `close` event): registers a listener and returns what unregisters it. Used instead of
+   * `signal` for method calls when given.
+   */
+  onClientGone?: ClientGoneHook | undefined
   /** The principal from the app's `identify` hook; binds `requestState`. */
   identity?: string | undefined
   /** How this request is answered (the app's option), over the dispatcher's `responseMode`. */
@@ -150,6 +156,7 @@ export class ModernDispatcher {
     this.#supported = options.supportedVersions ?? PROTOCOL_VERSIONS
     this.#host = {
       serverInfo: options.serverInfo,
+      serverInfoJson: JSON.stringify(options.serverInfo),
       invoke: options.invoke,
       codec: new RequestStateCodec({ audience: options.serverInfo.name, ...options.requestState }),
       caching: options.caching,
@@ -242,7 +249,8 @@ export class ModernDispatcher {
       params,
       meta: meta.meta,
       identity: request.identity,
-      signal: request.signal,
+      signal: request.onClientGone === undefined ? request.signal : undefined,
+      onClientGone: request.onClientGone,
       responseMode: request.responseMode,
     })
   }

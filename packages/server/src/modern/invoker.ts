@@ -53,6 +53,73 @@ export type ModernInvoker = (
   context: ModernCallContext,
 ) => Promise<Record<string, unknown>>
 
+/** What `handlers/methods.ts` and `handlers/context.ts` read of a session, for one request. */
+class StatelessSession {
+  readonly info: SessionInfo
+  readonly logLevel: string | undefined
+  readonly data: { protocolVersion: string }
+
+  constructor(context: ModernCallContext) {
+    const { meta } = context
+    this.info = {
+      id: undefined,
+      transport: 'stateless',
+      protocolVersion: meta.protocolVersion,
+      clientInfo: meta.clientInfo,
+      clientCapabilities: meta.clientCapabilities,
+      identity: context.identity,
+    }
+    this.logLevel = meta.logLevel
+    this.data = { protocolVersion: meta.protocolVersion }
+  }
+
+  // A stateless request has no stream to close and no session data to update.
+  closeStreamOf(): void {}
+  update(): void {}
+}
+
+/** The protocol's request context over a {@link ModernCallContext}. */
+class StatelessRequestContext implements RequestContext<RequestExtra> {
+  readonly requestId: RequestId
+  readonly method: string
+  readonly meta: RequestContext<RequestExtra>['meta']
+  readonly extra: RequestExtra
+  readonly #context: ModernCallContext
+
+  constructor(method: string, context: ModernCallContext) {
+    this.requestId = context.requestId
+    this.method = method
+    this.meta = context.meta.meta
+    this.extra = { session: new StatelessSession(context) as unknown as LiveSession }
+    this.#context = context
+  }
+
+  get signal(): AbortSignal {
+    return this.#context.signal
+  }
+
+  sendProgress(progress: { progress: number; total?: number; message?: string }): Promise<void> {
+    return this.#context.sendProgress(progress)
+  }
+
+  notify(method: string, params?: Record<string, unknown>): Promise<void> {
+    return this.#context.notify(method, params)
+  }
+
+  request<Result>(
+    method: string,
+    params?: unknown,
+    options?: Record<string, unknown>,
+  ): Promise<Result> {
+    const key = options?.key
+    return this.#context.request<Result>(
+      method,
+      params as Record<string, unknown> | undefined,
+      typeof key === 'string' ? { key } : {},
+    )
+  }
+}
+
 /**
  * A {@link ModernInvoker} over the server's shared handler table: each call builds the stateless
  * stand-in for a session that `handlers/methods.ts` reads (`context.extra.session`), so the same
@@ -72,46 +139,6 @@ export function invokerFromHandlers(
     if (handler === undefined) {
       throw new McpError(ErrorCode.MethodNotFound, `Method not found: ${method}`)
     }
-    const { meta } = context
-    const info: SessionInfo = {
-      id: undefined,
-      transport: 'stateless',
-      protocolVersion: meta.protocolVersion,
-      clientInfo: meta.clientInfo,
-      clientCapabilities: meta.clientCapabilities,
-      identity: context.identity,
-    }
-    // What handlers/methods.ts and handlers/context.ts read of a session; a stateless request
-    // has nothing else (no stream to close, nothing to update).
-    const session = {
-      info,
-      logLevel: meta.logLevel,
-      data: { protocolVersion: meta.protocolVersion },
-      closeStreamOf: () => {},
-      update: () => {},
-    }
-    const peerContext: RequestContext<RequestExtra> = {
-      requestId: context.requestId,
-      method,
-      signal: context.signal,
-      meta: meta.meta,
-      extra: { session: session as unknown as LiveSession },
-      sendProgress: (progress) => context.sendProgress(progress),
-      notify: (notification, notificationParams) =>
-        context.notify(notification, notificationParams),
-      request: <Result>(
-        inputMethod: string,
-        inputParams?: unknown,
-        options?: Record<string, unknown>,
-      ): Promise<Result> => {
-        const key = options?.key
-        return context.request<Result>(
-          inputMethod,
-          inputParams as Record<string, unknown> | undefined,
-          typeof key === 'string' ? { key } : {},
-        )
-      },
-    }
-    return await handler(params, peerContext)
+    return await handler(params, new StatelessRequestContext(method, context))
   }
 }

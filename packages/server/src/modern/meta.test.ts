@@ -2,6 +2,7 @@ import { ErrorCode, McpError, PROTOCOL_VERSIONS, v2026_07_28 } from '@mcp-sse/pr
 import { describe, expect, it } from 'vitest'
 import {
   checkModernMeta,
+  completeResponseJson,
   completeResult,
   httpStatusOf,
   modernError,
@@ -124,6 +125,33 @@ describe('completeResult', () => {
       },
     })
     expect(v2026_07_28.CallToolResultSchema.safeParse(result).success).toBe(true)
+  })
+})
+
+describe('completeResponseJson', () => {
+  const serverInfo = { name: 'srv', version: '1.0.0' }
+  const info = JSON.stringify(serverInfo)
+  const hint = { ttlMs: 1000, cacheScope: 'public' }
+
+  it('serialises the same response as the object envelope, without touching the result', () => {
+    const cases: [Record<string, unknown>, typeof hint | undefined][] = [
+      [{ content: [{ type: 'text', text: 'a "quoted" text' }] }, undefined],
+      [{}, undefined],
+      [{ tools: [] }, hint],
+      [{ content: [], _meta: { trace: 'x' } }, undefined],
+      [{ contents: [], _meta: { trace: 'x' } }, hint],
+      [{ content: [], resultType: 'task' }, undefined],
+      [{ resources: [], ttlMs: 5 }, hint],
+    ]
+    for (const [result, cache] of cases) {
+      const before = structuredClone(result)
+      const complete = completeResult(result, serverInfo)
+      const expected = { jsonrpc: '2.0', id: 'r-1', result: { ...complete, ...cache } }
+      expect(JSON.parse(completeResponseJson('r-1', result, serverInfo, info, cache))).toEqual(
+        expected,
+      )
+      expect(result).toEqual(before)
+    }
   })
 })
 

@@ -96,6 +96,46 @@ export function completeResult(
   }
 }
 
+const SERVER_INFO_KEY = JSON.stringify('io.modelcontextprotocol/serverInfo')
+
+/**
+ * The serialised JSON-RPC response carrying a complete result: the same as serialising
+ * `{ jsonrpc, id, result: { ...completeResult(result, serverInfo), ...hint } }`, without copying
+ * the handler's result (the common case: it has no `_meta`, `resultType` or hint fields of its
+ * own, so the envelope's fields are appended to its JSON text).
+ *
+ * @param serverInfoJson - `JSON.stringify(serverInfo)`, computed once per server.
+ */
+export function completeResponseJson(
+  id: string | number,
+  result: Record<string, unknown>,
+  serverInfo: Implementation,
+  serverInfoJson: string,
+  hint?: { ttlMs: number; cacheScope: string },
+): string {
+  const plain =
+    !Object.hasOwn(result, '_meta') &&
+    !Object.hasOwn(result, 'resultType') &&
+    (hint === undefined ||
+      (!Object.hasOwn(result, 'ttlMs') && !Object.hasOwn(result, 'cacheScope')))
+  if (!plain) {
+    const complete = completeResult(result, serverInfo)
+    return JSON.stringify({
+      jsonrpc: '2.0',
+      id,
+      result: hint === undefined ? complete : { ...complete, ...hint },
+    })
+  }
+  const json = JSON.stringify(result)
+  const cache =
+    hint === undefined
+      ? ''
+      : `,"ttlMs":${String(hint.ttlMs)},"cacheScope":${JSON.stringify(hint.cacheScope)}`
+  const tail = `"resultType":"complete"${cache},"_meta":{${SERVER_INFO_KEY}:${serverInfoJson}}}`
+  const body = json === '{}' ? `{${tail}` : `${json.slice(0, -1)},${tail}`
+  return `{"jsonrpc":"2.0","id":${JSON.stringify(id)},"result":${body}}`
+}
+
 /**
  * An error thrown while answering a modern request, in its 2026-07-28 form: resource not found
  * is `-32602` (was `-32002`), keeping its message and `data.uri`. Anything else is unchanged.

@@ -6,8 +6,9 @@
  * @module
  */
 import type { KeepAlive } from '../http/keep-alive.js'
-import { jsonResponse } from '../http/http-error.js'
 import { SSE_HEADERS, SseConnection } from '../http/sse-writer.js'
+
+const JSON_HEADERS = { 'Content-Type': 'application/json' } as const
 
 /**
  * How a request is answered: `'json'` always returns one JSON body (notifications are dropped),
@@ -61,15 +62,20 @@ export class ModernResponder {
 
   /** Sends the final response (a result or an error) and ends the reply. */
   finish(message: Record<string, unknown>, status: number): void {
+    this.finishJson(JSON.stringify(message), status)
+  }
+
+  /** {@link ModernResponder.finish} with the response already serialised. */
+  finishJson(json: string, status: number): void {
     if (this.#finished) return
     this.#finished = true
     const connection = this.#connection
     if (connection === undefined) {
-      this.#resolve(jsonResponse(message, { status }))
+      this.#resolve(new Response(json, { status, headers: JSON_HEADERS }))
       return
     }
     if (this.#cancelled) return
-    connection.writeEvent({ data: JSON.stringify(message) })
+    connection.writeEvent({ data: json })
     connection.close()
   }
 
