@@ -21,7 +21,7 @@ import {
   type ProtocolVersion,
   type RequestId,
 } from '@mcp-sse/protocol'
-import type { ZodType } from 'zod'
+import { ZodObject, z, type ZodType } from 'zod'
 import type { KeepAlive } from '../http/keep-alive.js'
 import { jsonResponse } from '../http/http-error.js'
 import type { MessageBus } from '../state/message-bus.js'
@@ -97,8 +97,21 @@ export interface ModernHttpRequest {
   responseMode?: ModernResponseMode | undefined
 }
 
-const METHODS: Readonly<Record<string, { params: ZodType } | undefined>> =
-  revision('2026-07-28').methods.clientRequests
+/**
+ * The params schema of each 2026-07-28 method, with `_meta` left to `checkModernMeta` (which has
+ * already validated it when the params are checked), so that nothing is validated twice.
+ */
+const PARAMS: ReadonlyMap<string, ZodType> = new Map(
+  Object.entries(revision('2026-07-28').methods.clientRequests).flatMap(([method, table]) => {
+    if (table === undefined) return []
+    const schema: ZodType = table.params
+    const lean =
+      schema instanceof ZodObject && '_meta' in schema.shape
+        ? schema.extend({ _meta: z.unknown() })
+        : schema
+    return [[method, lean] as const]
+  }),
+)
 const REMOVED = new Set([
   'initialize',
   'ping',
@@ -215,9 +228,9 @@ export class ModernDispatcher {
     if (!headers.ok) return reply(id, headers.error, 400)
 
     const capabilities = this.#options.capabilities()
-    const table = METHODS[method]
+    const paramsSchema = PARAMS.get(method)
     const lacking = missingServerCapability(method, capabilities)
-    if (table === undefined || lacking !== undefined) {
+    if (paramsSchema === undefined || lacking !== undefined) {
       const why = REMOVED.has(method)
         ? ' (removed in protocol 2026-07-28)'
         : lacking === undefined
@@ -226,7 +239,7 @@ export class ModernDispatcher {
       const error = { code: ErrorCode.MethodNotFound, message: `Method not found: ${method}${why}` }
       return reply(id, error, 404)
     }
-    const valid = table.params.safeParse(message.params)
+    const valid = paramsSchema.safeParse(message.params)
     if (!valid.success) return reply(id, toErrorResponse(id, valid.error).error, 400)
 
     if (method === 'server/discover') {
