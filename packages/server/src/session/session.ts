@@ -66,8 +66,6 @@ export class LiveSession implements StreamHost, ContextSession {
   #info: SessionInfo | undefined
   #headers: Record<string, string> | undefined
   #peer: Peer<RequestExtra> | undefined
-  #peerSentRequests = false
-  #running = 0
   #streams: Map<string, Stream> | undefined
   #byRequest: Map<RequestId, Stream> | undefined
   #standalone: Stream | undefined
@@ -123,7 +121,7 @@ export class LiveSession implements StreamHost, ContextSession {
 
   /** Whether anything keeps the session busy: a connection, a running handler. */
   get active(): boolean {
-    if (this.#running > 0) return true
+    if (this.#peer !== undefined && !this.#peer.idle) return true
     if (this.#legacy !== undefined && !this.#legacy.closed) return true
     if (this.#streams !== undefined)
       for (const stream of this.#streams.values()) if (stream.connected) return true
@@ -351,11 +349,18 @@ export class LiveSession implements StreamHost, ContextSession {
 
   #peerOf(): Peer<RequestExtra> {
     if (this.#peer !== undefined) return this.#peer
-    const peer = new Peer<RequestExtra>({
+    this.#peer = new Peer<RequestExtra>({
       side: 'server',
       methods: methodsOf(this.data.protocolVersion),
+      // One handler table for every session of the server, not a copy per Peer.
+      sharedHandlers: { requests: this.#host.handlers },
+      // Ids of server-to-client requests outlive the Peer, so a re-created one never reuses one.
+      nextRequestId: () => {
+        const id = this.data.nextRequestId
+        this.update({ nextRequestId: id + 1 })
+        return id
+      },
       send: (message, route) => {
-        if (isRequest(message)) this.#peerSentRequests = true
         this.#route(message, route)
       },
       onError: (error) => {
@@ -363,33 +368,16 @@ export class LiveSession implements StreamHost, ContextSession {
       },
       onUnhandledNotification: () => {},
     })
-    for (const [method, handler] of this.#host.handlers) {
-      peer.setRequestHandler(method, (params, context) => this.#run(handler, params, context))
-    }
-    this.#peer = peer
-    return peer
-  }
-
-  async #run(
-    handler: RequestHandler<RequestExtra>,
-    ...args: Parameters<RequestHandler<RequestExtra>>
-  ): Promise<Record<string, unknown>> {
-    this.#running += 1
-    try {
-      return await handler(...args)
-    } finally {
-      this.#running -= 1
-    }
+    return this.#peer
   }
 
   /**
-   * Drops the Peer of a session that has nothing running (memory: an idle session keeps none).
+   * Drops the Peer of a session that has nothing in flight (memory: an idle session keeps none).
    * Called by the idle sweep rather than after every request, so a busy session does not build
-   * a Peer per call. A Peer that sent requests is kept, so that request ids are never reused
-   * within the session.
+   * a Peer per call.
    */
   releasePeer(): void {
-    if (this.#running === 0 && !this.#peerSentRequests) this.#peer = undefined
+    if (this.#peer?.idle === true) this.#peer = undefined
   }
 
   #nextStreamId(): string {

@@ -204,6 +204,39 @@ describe('routing', () => {
     })
   })
 
+  it('never reuses a server request id in a session, even after the idle sweep drops its Peer', async () => {
+    // The sweep runs every second with this timeout and releases the Peer of an idle session.
+    const { client } = setup({ sessionIdleTimeoutMs: 2000 })
+    await client.initialize({ elicitation: {} })
+    const askedIds: unknown[] = []
+    const ask = async (id: number) => {
+      const response = await client.post({
+        jsonrpc: '2.0',
+        id,
+        method: 'tools/call',
+        params: { name: 'ask' },
+      })
+      await readEvents(response, (event) => {
+        if (event.data === '') return false
+        const message = JSON.parse(event.data)
+        if (message.method === 'elicitation/create') {
+          askedIds.push(message.id)
+          void client.post({
+            jsonrpc: '2.0',
+            id: message.id,
+            result: { action: 'accept', content: { name: 'Ada' } },
+          })
+        }
+        return message.id === id && !('method' in message)
+      })
+    }
+    await ask(1)
+    await new Promise((resolve) => setTimeout(resolve, 1100))
+    await ask(2)
+    expect(askedIds).toHaveLength(2)
+    expect(askedIds[0]).not.toEqual(askedIds[1])
+  })
+
   it('refuses elicitation when the client did not declare it, with a message that says so', async () => {
     const { client } = setup()
     await client.initialize()
