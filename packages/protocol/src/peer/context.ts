@@ -2,7 +2,7 @@
  * The context a request handler receives.
  * @module
  */
-import type { JSONRPCRequest } from '../jsonrpc/messages.js'
+import type { JSONRPCRequest, RequestId } from '../jsonrpc/messages.js'
 import { isJsonObject, isRequestId } from '../jsonrpc/inspect.js'
 import type {
   MessageParams,
@@ -39,41 +39,51 @@ export interface Cancellation {
   readonly signal: AbortSignal
 }
 
-/** Builds the context of one incoming request. */
-export function createRequestContext<Extra>(
-  host: ContextHost,
-  request: JSONRPCRequest,
-  cancellation: Cancellation,
-  extra: Extra,
-): RequestContext<Extra> {
-  const requestId = request.id
-  const meta = readMeta(request.params)
-  const progressToken = isRequestId(meta?.progressToken) ? meta.progressToken : undefined
-  const related: NotifyOptions = { relatedRequestId: requestId }
+/**
+ * The context of one incoming request. A class rather than an object literal: `signal` is a
+ * getter (a handler that never looks at its signal never creates one), and V8 builds a literal
+ * with a getter about twenty times more slowly than a class instance. The functions are own
+ * properties, so a handler may take them off the context and call them on their own.
+ */
+class IncomingRequestContext<Extra> implements RequestContext<Extra> {
+  readonly requestId: RequestId
+  readonly method: string
+  readonly meta: Record<string, unknown> | undefined
+  readonly extra: Extra
+  readonly sendProgress: RequestContext<Extra>['sendProgress']
+  readonly notify: RequestContext<Extra>['notify']
+  readonly request: RequestContext<Extra>['request']
+  readonly #cancellation: Cancellation
 
-  return {
-    requestId,
-    method: request.method,
-    // A getter, so that a handler that never looks at its signal never creates one.
-    get signal() {
-      return cancellation.signal
-    },
-    meta,
-    extra,
-    sendProgress(progress: Progress) {
+  constructor(
+    host: ContextHost,
+    request: JSONRPCRequest,
+    cancellation: Cancellation,
+    extra: Extra,
+  ) {
+    const requestId = request.id
+    const meta = readMeta(request.params)
+    const progressToken = isRequestId(meta?.progressToken) ? meta.progressToken : undefined
+    const related: NotifyOptions = { relatedRequestId: requestId }
+    this.requestId = requestId
+    this.method = request.method
+    this.meta = meta
+    this.extra = extra
+    this.#cancellation = cancellation
+    this.sendProgress = (progress: Progress) => {
       // Nothing may be sent for a request once it was cancelled.
       if (progressToken === undefined || cancellation.aborted) return Promise.resolve()
       return host.notify('notifications/progress', { ...progress, progressToken }, related)
-    },
-    notify(method, params) {
+    }
+    this.notify = (method, params) => {
       if (cancellation.aborted) return Promise.resolve()
       return host.notify(method, params, related)
-    },
-    request<Result>(
+    }
+    this.request = <Result>(
       method: string,
       params?: MessageParams,
       options: Omit<RequestOptions<Result>, 'relatedRequestId'> = {},
-    ) {
+    ) => {
       const signal = cancellation.signal
       const combined =
         options.signal === undefined ? signal : AbortSignal.any([signal, options.signal])
@@ -82,6 +92,20 @@ export function createRequestContext<Extra>(
         signal: combined,
         relatedRequestId: requestId,
       }) as Promise<Result>
-    },
+    }
   }
+
+  get signal(): AbortSignal {
+    return this.#cancellation.signal
+  }
+}
+
+/** Builds the context of one incoming request. */
+export function createRequestContext<Extra>(
+  host: ContextHost,
+  request: JSONRPCRequest,
+  cancellation: Cancellation,
+  extra: Extra,
+): RequestContext<Extra> {
+  return new IncomingRequestContext(host, request, cancellation, extra)
 }
