@@ -5,7 +5,7 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js'
 import { afterEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { fallbackScenario, scenarios, type ScenarioInput } from './scenarios.js'
+import { eraFor, fallbackScenario, scenarios, type ScenarioInput } from './scenarios.js'
 
 /** What the fixture server saw. */
 interface Seen {
@@ -108,6 +108,26 @@ describe('the everything client', () => {
     expect(seen.elicited).toEqual([
       { action: 'accept', content: { name: 'John Doe', score: 95.5, verified: true } },
     ])
+  })
+
+  it('speaks the era the suite asks for in MCP_CONFORMANCE_PROTOCOL_VERSION', () => {
+    expect(eraFor('2026-07-28')).toBe('modern')
+    expect(eraFor('2025-11-25')).toBe('legacy')
+    expect(eraFor('2024-11-05')).toBe('legacy')
+    expect(eraFor(undefined)).toBe('auto')
+  })
+
+  it('negotiates down to a 2025 server when no version is asked for', async () => {
+    const seen: Seen = { calls: [], elicited: [] }
+    await run('request-metadata', seen)
+    expect(seen.calls.find((call) => call.name === 'add_numbers')?.args).toEqual({ a: 1, b: 2 })
+  })
+
+  it('says what is missing when the custom-headers scenario gets no tool calls', async () => {
+    const seen: Seen = { calls: [], elicited: [] }
+    await expect(run('http-custom-headers', seen)).rejects.toThrow(
+      'MCP_CONFORMANCE_CONTEXT has no toolCalls',
+    )
   })
 
   it('runs the handshake and lists tools for a scenario it does not know', async () => {

@@ -19,6 +19,15 @@ export type Scenario = (input: ScenarioInput) => Promise<void>
 
 const clientInfo = { name: 'mcp-sse-everything-client', version: '0.0.0' }
 
+/**
+ * The era the suite asks for: `MCP_CONFORMANCE_PROTOCOL_VERSION=2026-07-28` speaks the
+ * stateless wire only, a 2025 or 2024 version the legacy wire only, nothing set negotiates.
+ */
+export function eraFor(version: string | undefined): ConnectOptions['era'] {
+  if (version === undefined || version === '') return 'auto'
+  return version >= '2026-07-28' ? 'modern' : 'legacy'
+}
+
 /** Connects as every scenario does: as a client that accepts elicitations with the defaults. */
 export function connectFor(url: string, options: ConnectOptions = {}): Promise<McpClient> {
   return connect(url, {
@@ -33,6 +42,7 @@ export function connectFor(url: string, options: ConnectOptions = {}): Promise<M
       content: { type: 'text', text: `Echo: ${JSON.stringify(params.messages.at(-1)?.content)}` },
     }),
     roots: [],
+    era: eraFor(process.env.MCP_CONFORMANCE_PROTOCOL_VERSION),
     ...options,
   })
 }
@@ -78,6 +88,23 @@ export function sampleArguments(tool: Tool): Record<string, unknown> {
   return args
 }
 
+/** Runs `step`, logging instead of failing: for scenarios whose mock answers some calls with errors. */
+async function tolerate(log: ScenarioInput['log'], what: string, step: () => Promise<unknown>) {
+  try {
+    await step()
+    log(`${what}: ok`)
+  } catch (error) {
+    log(`${what}: ${error instanceof Error ? error.message : String(error)}`)
+  }
+}
+
+/** `context.toolCalls` of the custom-headers scenario. */
+function toolCallsOf(context: Record<string, unknown>): { name: string; arguments: object }[] {
+  const calls = context.toolCalls
+  if (!Array.isArray(calls)) throw new Error('MCP_CONFORMANCE_CONTEXT has no toolCalls')
+  return calls as { name: string; arguments: object }[]
+}
+
 /** The scenarios, by the name the suite gives them. */
 export const scenarios: Record<string, Scenario> = {
   initialize: (input) => withClient(input, () => Promise.resolve()),
@@ -97,6 +124,67 @@ export const scenarios: Record<string, Scenario> = {
       const focal = find(tools, 'json_schema_2020_12_tool')
       await client.callTool('json_schema_echo', { schema: focal.inputSchema })
       input.log(`echoed the input schema of ${focal.name}`)
+    }),
+
+  // ---- 2026-07-28 -------------------------------------------------------------------------
+  // The mock refuses the first POST with -32022; connect() retries with a version it lists.
+  'request-metadata': (input) => withClient(input, (client) => callEveryTool(client, input.log)),
+
+  // Input-required rounds: the same onElicitation answers, the state goes back verbatim. The
+  // calls run at once so the suite can check that their states do not mix.
+  'sep-2322-client-request-state': (input) =>
+    withClient(input, async (client) => {
+      const names = [
+        'test_mrtr_echo_state',
+        'test_mrtr_no_state',
+        'test_mrtr_unrelated',
+        'test_mrtr_no_result_type',
+      ]
+      await Promise.all(
+        names.map((name) => tolerate(input.log, name, () => client.callTool(name, {}))),
+      )
+    }),
+
+  'http-standard-headers': (input) =>
+    withClient(input, async (client) => {
+      const { tools } = await client.listTools()
+      for (const tool of tools) {
+        await tolerate(input.log, tool.name, () => client.callTool(tool.name, {}))
+      }
+      const { resources } = await client.listResources()
+      for (const resource of resources) {
+        await tolerate(input.log, resource.uri, () => client.readResource(resource.uri))
+      }
+      const { prompts } = await client.listPrompts()
+      for (const prompt of prompts) {
+        await tolerate(input.log, prompt.name, () => client.getPrompt(prompt.name))
+      }
+    }),
+
+  'http-custom-headers': (input) =>
+    withClient(input, async (client) => {
+      await client.listTools()
+      for (const call of toolCallsOf(input.context)) {
+        await client.callTool(call.name, call.arguments as Record<string, unknown>)
+      }
+    }),
+
+  // Tools with invalid x-mcp-header annotations are left out of listTools(): only valid_tool.
+  'http-invalid-tool-headers': (input) =>
+    withClient(input, async (client) => {
+      const { tools } = await client.listTools()
+      for (const tool of tools) {
+        await tolerate(input.log, tool.name, () =>
+          client.callTool(tool.name, { region: 'us-west1' }),
+        )
+      }
+    }),
+
+  // Listing is the whole scenario: a network $ref in an input schema is never fetched.
+  'json-schema-ref-no-deref': (input) =>
+    withClient(input, async (client) => {
+      const { tools } = await client.listTools()
+      input.log(`listed ${tools.map((tool) => tool.name).join(', ')}`)
     }),
 }
 

@@ -43,6 +43,27 @@ const discoverResult = (body: Record<string, unknown>) =>
     },
   })
 
+describe('a server that answers any method with a result', () => {
+  const lenient = (body: Record<string, unknown>) =>
+    Response.json({ jsonrpc: '2.0', id: body.id, result: {} })
+
+  it('is taken for a legacy server, since its answer is no discover result', async () => {
+    const server = scripted(lenient)
+    const memory = createWireMemory()
+    const verdict = await negotiate(server.fetch, { memory })
+    expect(verdict).toMatchObject({ era: 'legacy' })
+    expect(await memory.get(url)).toBeUndefined()
+  })
+
+  it('fails the modern era with a protocol error naming the URL', async () => {
+    const error = await negotiate(scripted(lenient).fetch, { era: 'modern' }).catch(
+      (caught: unknown) => caught,
+    )
+    expect(error).toBeInstanceOf(LocalError)
+    expect((error as LocalError).message).toContain(`server/discover on ${url}`)
+  })
+})
+
 /** The official v1 SDK with sessions (2025-11-25 and earlier): a probe has no session. */
 function sdkV1Stateful(): FetchFunction {
   const server = new SdkServer({ name: 'v1', version: '1.0.0' })

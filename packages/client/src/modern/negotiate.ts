@@ -133,7 +133,18 @@ export async function negotiateEra(options: NegotiateEraOptions): Promise<EraNeg
       outcome.type === 'response' &&
       'result' in outcome.response
     ) {
-      const discover = parseDiscoverResult(outcome.response.result, url)
+      let discover: DiscoverResult
+      try {
+        discover = parseDiscoverResult(outcome.response.result, url)
+      } catch (error) {
+        // Lenient legacy servers answer any method with some result; a 2026 server answers
+        // server/discover with a discover result.
+        if (era === 'modern') throw error
+        return {
+          era: 'legacy',
+          reason: `server/discover on ${url} answered with something else than a discover result`,
+        }
+      }
       await memory?.set(url, 'stateless')
       return { era: 'modern', version: identity.protocolVersion, discover }
     }
