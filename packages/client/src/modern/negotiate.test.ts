@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest'
 import { HttpClient, type FetchFunction } from '../http/http-client.js'
 import { createOfficialServer } from './__fixtures__/official-v2-server.js'
 import { createOwnModernServer } from './__fixtures__/own-modern-server.js'
-import { createWireMemory, negotiateEra, type NegotiateEraOptions } from './negotiate.js'
+import { createTransportMemory } from '../transport/memory.js'
+import { negotiateEra, type NegotiateEraOptions } from './negotiate.js'
 
 const url = 'http://localhost/mcp'
 const identity = {
@@ -49,7 +50,7 @@ describe('a server that answers any method with a result', () => {
 
   it('is taken for a legacy server, since its answer is no discover result', async () => {
     const server = scripted(lenient)
-    const memory = createWireMemory()
+    const memory = createTransportMemory()
     const verdict = await negotiate(server.fetch, { memory })
     expect(verdict).toMatchObject({ era: 'legacy' })
     expect(await memory.get(url)).toBeUndefined()
@@ -91,7 +92,7 @@ function sdkV1Stateless(): FetchFunction {
 
 describe('negotiateEra', () => {
   it('finds a modern server with server/discover, official v2 and ours, and remembers it', async () => {
-    const memory = createWireMemory()
+    const memory = createTransportMemory()
     const official = await negotiate(createOfficialServer().fetch, { memory })
     expect(official).toMatchObject({ era: 'modern', version: '2026-07-28' })
     if (official.era !== 'modern') return
@@ -199,7 +200,7 @@ describe('negotiateEra', () => {
     expect(error).toBeInstanceOf(McpError)
     expect((error as McpError).code).toBe(ErrorCode.MethodNotFound)
 
-    const memory = createWireMemory()
+    const memory = createTransportMemory()
     const unauthorized = await negotiate(() => new Response('no token', { status: 401 }), {
       memory,
     }).catch((e: unknown) => e)
@@ -221,7 +222,7 @@ describe('negotiateEra', () => {
       return new Response(null, { status: 500 })
     }
     expect(await negotiate(counting, { era: 'legacy' })).toMatchObject({ era: 'legacy' })
-    const memory = createWireMemory()
+    const memory = createTransportMemory()
     await memory.set(url, 'sse')
     expect(await negotiate(counting, { memory })).toEqual({
       era: 'legacy',

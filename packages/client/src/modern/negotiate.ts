@@ -16,34 +16,11 @@ import {
   type ProtocolVersion,
 } from '@mcp-sse/protocol'
 import type { HttpClient } from '../http/http-client.js'
+import type { TransportMemory } from '../transport/memory.js'
 import { parseDiscoverResult, type DiscoverResult } from './discover.js'
 import { exchange } from './exchange.js'
 import { modernHeaders } from './headers.js'
 import { withModernMeta, type ModernIdentity } from './meta.js'
-
-/** The wire a server spoke: 2026-07-28 stateless, Streamable HTTP (2025) or HTTP+SSE (2024). */
-export type ServerWire = 'stateless' | 'streamable-http' | 'sse'
-
-/**
- * Where what each URL spoke is remembered. The default keeps it in memory for the life of the
- * process; implement it over `localStorage` or a file to keep it longer (the spec allows it, as
- * long as a wrong guess leads to probing again).
- */
-export interface WireMemory {
-  get(url: string): ServerWire | undefined | Promise<ServerWire | undefined>
-  set(url: string, wire: ServerWire): void | Promise<void>
-}
-
-/** A {@link WireMemory} in a `Map`. */
-export function createWireMemory(): WireMemory {
-  const known = new Map<string, ServerWire>()
-  return {
-    get: (url) => known.get(url),
-    set: (url, wire) => {
-      known.set(url, wire)
-    },
-  }
-}
 
 /** Which era to speak: find out (`auto`), or only one. */
 export type EraOption = 'auto' | 'modern' | 'legacy'
@@ -60,7 +37,7 @@ export interface NegotiateEraOptions {
    */
   era?: EraOption | undefined
   /** What each URL spoke; `false` to probe every time. */
-  memory?: WireMemory | false | undefined
+  memory?: TransportMemory | false | undefined
   /**
    * The versions this client speaks, to pick the retry version after `-32022`.
    * @default PROTOCOL_VERSIONS
