@@ -43,6 +43,30 @@ export function splitHost(host: string): { name: string; port: string | undefine
     : { name: value.slice(0, colon), port: value.slice(colon + 1) }
 }
 
+/**
+ * A small memo for values parsed from request headers: clients send the same `Host` and `Accept`
+ * on every request, so each distinct value is parsed once. Bounded: it starts over when full, so
+ * a client that sends ever-different values costs a parse per request, no more.
+ */
+class HeaderMemo<T> {
+  readonly #values = new Map<string, T>()
+  readonly #compute: (header: string) => T
+
+  constructor(compute: (header: string) => T) {
+    this.#compute = compute
+  }
+
+  get(header: string): T {
+    let value = this.#values.get(header)
+    if (value === undefined) {
+      if (this.#values.size >= 256) this.#values.clear()
+      value = this.#compute(header)
+      this.#values.set(header, value)
+    }
+    return value
+  }
+}
+
 function hostAllowed(host: string, allowed: readonly string[]): boolean {
   const { name, port } = splitHost(host)
   for (const entry of allowed) {
@@ -50,6 +74,18 @@ function hostAllowed(host: string, allowed: readonly string[]): boolean {
     if (wanted.name === name && (wanted.port === undefined || wanted.port === port)) return true
   }
   return false
+}
+
+// Verdicts per allowed list: the list is read when the app is built and not changed afterwards.
+const hostVerdicts = new WeakMap<readonly string[], HeaderMemo<boolean>>()
+
+function hostAllowedMemo(host: string, allowed: readonly string[]): boolean {
+  let memo = hostVerdicts.get(allowed)
+  if (memo === undefined) {
+    memo = new HeaderMemo((value) => hostAllowed(value, allowed))
+    hostVerdicts.set(allowed, memo)
+  }
+  return memo.get(host)
 }
 
 function requestHost(request: Request): string {
@@ -63,7 +99,7 @@ function requestHost(request: Request): string {
 export function checkOrigin(request: Request, policy: OriginPolicy): Response | undefined {
   const hosts = hostsOf(policy)
   const host = requestHost(request)
-  if (hosts !== false && !hostAllowed(host, hosts)) {
+  if (hosts !== false && !hostAllowedMemo(host, hosts)) {
     return httpError(
       403,
       `Forbidden: Host '${host}' is not allowed. Add it to the server's allowedHosts option ` +
@@ -107,12 +143,15 @@ export function mediaTypes(header: string | null): string[] {
   return header.split(',').map((part) => (part.split(';', 1)[0] ?? '').trim().toLowerCase())
 }
 
+const acceptedTypes = new HeaderMemo<readonly string[]>(mediaTypes)
+
 /**
  * Rejects a request whose `Accept` does not list every one of `required` (or a wildcard), with
  * 406.
  */
 export function checkAccept(request: Request, required: readonly string[]): Response | undefined {
-  const accepted = mediaTypes(request.headers.get('accept'))
+  const header = request.headers.get('accept')
+  const accepted = header === null ? [] : acceptedTypes.get(header)
   if (accepted.includes('*/*')) return undefined
   const missing = required.filter(
     (type) =>
@@ -128,6 +167,8 @@ export function checkAccept(request: Request, required: readonly string[]): Resp
 /** Rejects a POST whose body is not `application/json` (UTF-8), with 415. */
 export function checkContentType(request: Request): Response | undefined {
   const header = request.headers.get('content-type')
+  // What every client sends; anything else is parsed.
+  if (header === 'application/json') return undefined
   const [type] = mediaTypes(header)
   const charset = /charset\s*=\s*"?([^";]+)/i.exec(header ?? '')?.[1]?.toLowerCase()
   if (type === 'application/json' && (charset === undefined || charset === 'utf-8'))

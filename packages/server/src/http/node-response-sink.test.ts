@@ -19,9 +19,11 @@ class FakeOutgoing extends EventEmitter {
     this.headersSent = true
   }
   flushHeaders() {}
-  write(chunk: Uint8Array) {
-    this.written.push(new TextDecoder().decode(chunk))
-    this.writableLength += chunk.byteLength
+  // Like Node's ServerResponse: bytes or text (UTF-8).
+  write(chunk: Uint8Array | string) {
+    const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk
+    this.written.push(new TextDecoder().decode(bytes))
+    this.writableLength += bytes.byteLength
     return true
   }
   end() {

@@ -4,7 +4,7 @@
  * costs no stream machinery. Duck-typed, so this file imports nothing from `node:`.
  * @module
  */
-import { encodeEvent, type SseCloseReason, type SseEvent, type SseSink } from './sse-writer.js'
+import { formatEvent, type SseCloseReason, type SseEvent, type SseSink } from './sse-writer.js'
 
 /** The part of Node's `ServerResponse` this sink uses. */
 export interface NodeOutgoing {
@@ -13,7 +13,7 @@ export interface NodeOutgoing {
   readonly destroyed: boolean
   writeHead(status: number, headers: Record<string, string>): unknown
   flushHeaders(): void
-  write(chunk: Uint8Array): boolean
+  write(chunk: Uint8Array | string): boolean
   end(): unknown
   destroy(): unknown
   once(event: 'close', listener: () => void): unknown
@@ -53,7 +53,7 @@ export class NodeResponseSink implements SseSink {
     return this.#closed
   }
 
-  write(chunk: Uint8Array): boolean {
+  write(chunk: Uint8Array | string): boolean {
     if (this.#closed || this.#ending !== undefined) return false
     this.#outgoing.write(chunk)
     if (this.#outgoing.writableLength > this.#maxBufferedBytes) {
@@ -67,7 +67,8 @@ export class NodeResponseSink implements SseSink {
   }
 
   writeEvent(event: SseEvent): boolean {
-    return this.write(encodeEvent(event))
+    // Node encodes the text as it writes it: no TextEncoder pass and no intermediate bytes.
+    return this.write(formatEvent(event))
   }
 
   close(): void {

@@ -38,23 +38,24 @@ export async function sessionOf(
       'Bad Request: the Mcp-Session-Id header is required (send initialize first to get one)',
     )
   }
-  const notFound = () =>
-    httpError(
-      404,
-      'Session not found: it ended or never existed; send initialize to start a new session',
-      {
-        code: -32001,
-      },
-    )
-  if (!isWellFormedSessionId(id)) return notFound()
-  const session = await app.sessions.find(id)
-  if (session === undefined) return notFound()
+  if (!isWellFormedSessionId(id)) return sessionNotFound()
+  const found = app.sessions.find(id)
+  const session = found instanceof Promise ? await found : found
+  if (session === undefined) return sessionNotFound()
   if (session.data.identity !== undefined || app.identify !== undefined) {
     const identity = await app.identify(c)
-    if (session.data.identity !== identity) return notFound()
+    if (session.data.identity !== identity) return sessionNotFound()
   }
   session.data.lastSeenAt = Date.now()
   return session
+}
+
+function sessionNotFound(): Response {
+  return httpError(
+    404,
+    'Session not found: it ended or never existed; send initialize to start a new session',
+    { code: -32001 },
+  )
 }
 
 /** 400 for an `MCP-Protocol-Version` this server does not speak. */

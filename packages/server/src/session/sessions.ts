@@ -130,9 +130,14 @@ export class SessionManager implements SessionHost {
    * The session with this id: live here, or known to the shared store (opened on another
    * instance). `undefined` when it does not exist or ended.
    */
-  async find(id: string): Promise<LiveSession | undefined> {
+  find(id: string): LiveSession | undefined | Promise<LiveSession | undefined> {
     const live = this.#live.get(id)
+    // Synchronous when the session is live here: the common case costs no promise.
     if (live !== undefined) return live.ended ? undefined : live
+    return this.#load(id)
+  }
+
+  async #load(id: string): Promise<LiveSession | undefined> {
     const data = await this.#options.store.get(id)
     // A 2024-11-05 session lives where its SSE connection is; it cannot move.
     if (data === undefined || data.transport !== 'streamable-http') return undefined

@@ -7,7 +7,7 @@ import type { JSONRPCMessage, RequestId } from '@mcp-sse/protocol'
 import type { KeepAlive } from '../http/keep-alive.js'
 import { jsonResponse } from '../http/http-error.js'
 import type { SseOpener } from '../http/sse-opener.js'
-import { encodeEvent, encodeIdLine, type SseSink } from '../http/sse-writer.js'
+import { encodeIdLine, type SseSink } from '../http/sse-writer.js'
 import type { EventStore } from '../state/event-store.js'
 
 /**
@@ -156,7 +156,7 @@ export class Stream {
       this.id,
       afterSeq,
       (seq, data) => {
-        connection.write(encodeEvent({ id: `${this.id}_${seq}`, data }))
+        connection.writeEvent({ id: `${this.id}_${seq}`, data })
       },
     )
     const finish = () => {
@@ -300,7 +300,7 @@ export class Stream {
   }
 
   #emit(seq: number, data: string): void {
-    this.#connection?.write(encodeEvent({ id: `${this.id}_${seq}`, data }))
+    this.#connection?.writeEvent({ id: `${this.id}_${seq}`, data })
   }
 
   /** Opens the first connection: the priming event carries an id (seq 0) and `retry`. */
