@@ -179,23 +179,26 @@ export function checkContentType(request: Request): Response | undefined {
   )
 }
 
+function tooLarge(maxBytes: number): { response: Response } {
+  return {
+    response: httpError(413, `Payload Too Large: the body exceeds the limit of ${maxBytes} bytes`),
+  }
+}
+
 /** The body as text, or the 413/400 response when it is too large or unreadable. */
 export async function readBody(
   request: Request,
   maxBytes: number,
 ): Promise<{ text: string } | { response: Response }> {
-  const tooLarge = (): { response: Response } => ({
-    response: httpError(413, `Payload Too Large: the body exceeds the limit of ${maxBytes} bytes`),
-  })
   const declared = request.headers.get('content-length')
-  if (declared !== null && Number(declared) > maxBytes) return tooLarge()
+  if (declared !== null && Number(declared) > maxBytes) return tooLarge(maxBytes)
   try {
     if (declared !== null) {
       // text() first, never `body`: on @hono/node-server touching `body` builds a full web
       // Request, which costs more than the rest of a tools/call.
       const text = await request.text()
       // A string never has more characters than its UTF-8 encoding has bytes.
-      return text.length > maxBytes ? tooLarge() : { text }
+      return text.length > maxBytes ? tooLarge(maxBytes) : { text }
     }
     if (request.body === null) return { text: '' }
     // No declared length (chunked): count while reading, and stop at the limit.
@@ -208,7 +211,7 @@ export async function readBody(
       size += value.byteLength
       if (size > maxBytes) {
         await reader.cancel()
-        return tooLarge()
+        return tooLarge(maxBytes)
       }
       chunks.push(value)
     }

@@ -227,12 +227,16 @@ export class Stream {
       this.#host.onDone(this)
       return
     }
-    const done = () => {
-      if (this.connected) this.#finishDelivered()
-      // Without a connection the events stay stored until the client resumes.
-    }
-    if (this.#tail === undefined) done()
-    else this.#tail = this.#tail.then(done)
+    if (this.#tail === undefined) this.#doneIfDelivered()
+    else
+      this.#tail = this.#tail.then(() => {
+        this.#doneIfDelivered()
+      })
+  }
+
+  #doneIfDelivered(): void {
+    if (this.connected) this.#finishDelivered()
+    // Without a connection the events stay stored until the client resumes.
   }
 
   #finishDelivered(): void {
