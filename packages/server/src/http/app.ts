@@ -184,12 +184,17 @@ export function createMcpApp(host: AppHost, options: McpAppOptions): Hono {
   }
 
   const app = new Hono()
-  app.use('*', async (c, next) => {
+  // Not an async function: once the server has started, a request goes straight on, without
+  // the extra promise and microtask turns an async middleware costs on every call.
+  let started = false
+  app.use('*', (c, next) => {
     const rejected = checkOrigin(c.req.raw, context.policy)
-    if (rejected !== undefined) return rejected
-    await host.start()
-    await next()
-    return undefined
+    if (rejected !== undefined) return Promise.resolve(rejected)
+    if (started) return next()
+    return host.start().then(() => {
+      started = true
+      return next()
+    })
   })
   app.onError((error) => {
     context.reportError(error)
