@@ -40,6 +40,9 @@ export interface ClientOptions {
 export function connectClient(options: ClientOptions): Promise<McpClient> {
   return connect(options.url, {
     transport: options.transport ?? 'auto',
+    // Server push (the clock broadcast, announcements) needs a session's standalone stream, which
+    // 2024 and 2025 servers have and the stateless 2026-07-28 revision does not.
+    era: 'legacy',
     headers: { authorization: `Bearer ${options.apiKey}` },
     clientInfo: { name: options.name ?? 'quickstart-client', version: '1.0.0' },
     protocolVersion: options.protocolVersion,
