@@ -5,6 +5,7 @@ import {
   encodeIdLine,
   encodeMessageBody,
   formatEvent,
+  withIdLine,
 } from './sse-writer.js'
 
 async function readAll(stream: ReadableStream<Uint8Array>): Promise<string> {
@@ -25,6 +26,19 @@ describe('formatEvent', () => {
   it('frames a named event without id', () => {
     expect(formatEvent({ event: 'endpoint', data: '/messages?sessionId=x' })).toBe(
       'event: endpoint\ndata: /messages?sessionId=x\n\n',
+    )
+  })
+})
+
+describe('withIdLine', () => {
+  it('puts a stream’s id line before the shared bytes of a broadcast, for any id', () => {
+    const body = encodeMessageBody('{"jsonrpc":"2.0","method":"x","params":{"data":"é"}}')
+    const text = (id: string) => new TextDecoder().decode(withIdLine(id, body))
+    expect(text('3_12')).toBe(
+      'id: 3_12\nevent: message\ndata: {"jsonrpc":"2.0","method":"x","params":{"data":"é"}}\n\n',
+    )
+    expect(text('ü_1')).toBe(
+      'id: ü_1\nevent: message\ndata: {"jsonrpc":"2.0","method":"x","params":{"data":"é"}}\n\n',
     )
   })
 })

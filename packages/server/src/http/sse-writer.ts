@@ -44,6 +44,34 @@ export function encodeIdLine(id: string): Uint8Array {
   return encoder.encode(`id: ${id}\n`)
 }
 
+/**
+ * One stream's chunk of a broadcast: its `id:` line, then the shared `body`, in one array. Event
+ * ids are ASCII (a base-36 stream id, `_`, a number), so their bytes are written as they are,
+ * without a TextEncoder pass for each of ten thousand streams.
+ */
+export function withIdLine(id: string, body: Uint8Array): Uint8Array {
+  const start = 4 + id.length
+  const chunk = new Uint8Array(start + 1 + body.length)
+  chunk[0] = 0x69 // i
+  chunk[1] = 0x64 // d
+  chunk[2] = 0x3a // :
+  chunk[3] = 0x20 // space
+  for (let index = 0; index < id.length; index++) {
+    const code = id.charCodeAt(index)
+    if (code > 0x7f) {
+      const line = encodeIdLine(id)
+      const encoded = new Uint8Array(line.length + body.length)
+      encoded.set(line)
+      encoded.set(body, line.length)
+      return encoded
+    }
+    chunk[4 + index] = code
+  }
+  chunk[start] = 0x0a // \n
+  chunk.set(body, start + 1)
+  return chunk
+}
+
 /** The keep-alive comment; one shared chunk for every connection. */
 export const KEEP_ALIVE_CHUNK: Uint8Array = encoder.encode(': keep-alive\n\n')
 

@@ -7,7 +7,7 @@ import type { JSONRPCMessage, RequestId } from '@mcp-sse/protocol'
 import type { KeepAlive } from '../http/keep-alive.js'
 import { jsonResponse } from '../http/http-error.js'
 import type { SseOpener } from '../http/sse-opener.js'
-import { encodeIdLine, type SseSink } from '../http/sse-writer.js'
+import { withIdLine, type SseSink } from '../http/sse-writer.js'
 import type { EventStore } from '../state/event-store.js'
 
 /**
@@ -257,11 +257,7 @@ export class Stream {
         const connection = this.#connection
         if (connection !== undefined) {
           // One write per stream: the id line and the shared bytes in one chunk.
-          const id = encodeIdLine(`${this.id}_${seq}`)
-          const chunk = new Uint8Array(id.length + body.length)
-          chunk.set(id)
-          chunk.set(body, id.length)
-          connection.write(chunk)
+          connection.write(withIdLine(`${this.id}_${seq}`, body))
         }
         return
       }
