@@ -20,6 +20,14 @@ describe('TokenWatcher', () => {
     expect(watcher.feed(Buffer.from('ast-1-abc"}\n\n'))).toBe(true)
   })
 
+  it('sees a token split over three chunks, each shorter than the token', () => {
+    const watcher = new TokenWatcher()
+    watcher.arm(token, 1)
+    expect(watcher.feed(Buffer.from('b'))).toBe(false)
+    expect(watcher.feed(Buffer.from('roadcast-1-ab'))).toBe(false)
+    expect(watcher.feed(Buffer.from('c"}'))).toBe(true)
+  })
+
   it('ignores everything before it is armed and other tokens', () => {
     const watcher = new TokenWatcher()
     expect(watcher.feed(Buffer.from('broadcast-1-abc'))).toBe(false)

@@ -16,9 +16,17 @@ export interface RawStream {
 const HEADER_END = Buffer.from('\r\n\r\n')
 
 /**
+ * Every raw stream reads into this one buffer (`onread`): Node then hands each read to a callback
+ * directly, without allocating a Buffer for it or passing it through a Readable stream, which is
+ * most of what reading a socket costs in JavaScript. The bytes are only valid during the
+ * callback: `onData` must not keep the chunk it is given.
+ */
+const READ_BUFFER = Buffer.alloc(64 * 1024)
+
+/**
  * Sends `GET <path>` over a new connection and resolves once a 2xx status line and the headers
- * arrived; every later chunk of the body (chunked framing included) goes to `onData`. Rejects with
- * the status line when the server refuses the stream.
+ * arrived; every later chunk of the body (chunked framing included) goes to `onData`, valid only
+ * during the call. Rejects with the status line when the server refuses the stream.
  */
 export function openRawStream(
   port: number,
@@ -27,9 +35,21 @@ export function openRawStream(
   onData: (chunk: Buffer) => void,
 ): Promise<RawStream> {
   return new Promise((resolve, reject) => {
-    const socket: Socket = connect({ port, host: HOST })
-    socket.setNoDelay(true)
     let head: Buffer | undefined = Buffer.alloc(0)
+    const socket: Socket = connect({
+      port,
+      host: HOST,
+      onread: {
+        buffer: READ_BUFFER,
+        callback: (bytes) => {
+          const chunk = READ_BUFFER.subarray(0, bytes)
+          if (head === undefined) onData(chunk)
+          else readHead(Buffer.from(chunk))
+          return true
+        },
+      },
+    })
+    socket.setNoDelay(true)
     const fail = (error: Error): void => {
       socket.destroy()
       reject(error)
@@ -39,11 +59,8 @@ export function openRawStream(
       for (const [name, value] of Object.entries(headers)) lines.push(`${name}: ${value}`)
       socket.write(`${lines.join('\r\n')}\r\n\r\n`)
     })
-    socket.on('data', (chunk: Buffer) => {
-      if (head === undefined) {
-        onData(chunk)
-        return
-      }
+    const readHead = (chunk: Buffer): void => {
+      if (head === undefined) return
       head = Buffer.concat([head, chunk])
       const end = head.indexOf(HEADER_END)
       if (end === -1) {
@@ -64,7 +81,7 @@ export function openRawStream(
       head = undefined
       resolve({ close: () => socket.destroy() })
       if (rest.length > 0) onData(rest)
-    })
+    }
     socket.once('error', fail)
     socket.once('close', () => {
       if (head !== undefined) reject(new Error(`GET ${path}: connection closed before the headers`))
@@ -89,16 +106,27 @@ export class TokenWatcher {
     this.#tail = Buffer.alloc(0)
   }
 
-  /** Feeds a chunk; true the first time the armed token has been seen. */
+  /** Feeds a chunk (not kept); true the first time the armed token has been seen. */
   feed(chunk: Buffer): boolean {
-    if (this.#token.length === 0 || this.#seenRound === this.#round) return false
-    const haystack = this.#tail.length === 0 ? chunk : Buffer.concat([this.#tail, chunk])
-    const found = haystack.indexOf(this.#token) !== -1
-    // Copy the tail so a watcher never pins a whole chunk in memory.
-    this.#tail = Buffer.from(
-      haystack.subarray(Math.max(0, haystack.length - this.#token.length + 1)),
-    )
-    if (found) this.#seenRound = this.#round
-    return found
+    const token = this.#token
+    if (token.length === 0 || this.#seenRound === this.#round) return false
+    let found = chunk.indexOf(token) !== -1
+    if (!found && this.#tail.length > 0) {
+      // Only a token that starts in the tail and ends in this chunk is left to look for.
+      const joint = Buffer.concat([this.#tail, chunk.subarray(0, token.length - 1)])
+      found = joint.indexOf(token) !== -1
+    }
+    if (found) {
+      this.#seenRound = this.#round
+      this.#tail = Buffer.alloc(0)
+      return true
+    }
+    // A copy of the last bytes: the chunk itself is only valid during this call.
+    const keep = token.length - 1
+    this.#tail =
+      chunk.length >= keep
+        ? Buffer.from(chunk.subarray(chunk.length - keep))
+        : Buffer.concat([this.#tail, chunk]).subarray(-keep)
+    return false
   }
 }
