@@ -26,9 +26,16 @@ server.tool(
     const started = performance.now()
     await server.broadcast('notifications/message', { level: 'info', data: message })
     const fanOutMs = performance.now() - started
+    // Node flushes each corked response on the next tick: once an immediate runs, every write
+    // has been handed to the kernel.
+    await new Promise((resolve) => setImmediate(resolve))
+    const flushedMs = performance.now() - started
     return {
       content: [
-        { type: 'text', text: JSON.stringify({ sessions: server.sessionCount, fanOutMs }) },
+        {
+          type: 'text',
+          text: JSON.stringify({ sessions: server.sessionCount, fanOutMs, flushedMs }),
+        },
       ],
     }
   },
