@@ -6,7 +6,7 @@
  */
 import { connect } from 'node:net'
 import { StringDecoder } from 'node:string_decoder'
-import { RawHttpConnection, ResponseReader, type RawReply } from './raw-http.js'
+import { READ_BUFFER, RawHttpConnection, ResponseReader, type RawReply } from './raw-http.js'
 
 /** How long one request may wait for its whole response. */
 const REQUEST_TIMEOUT_MS = 30_000
@@ -147,7 +147,22 @@ export function openStream(
   onEnd?: () => void,
 ): Promise<OpenStream> {
   return new Promise((resolve, reject) => {
-    const socket = connect({ port: pool.port, host: pool.host })
+    const socket = connect({
+      port: pool.port,
+      host: pool.host,
+      onread: {
+        buffer: READ_BUFFER,
+        callback: (bytes) => {
+          try {
+            reader.feed(READ_BUFFER.subarray(0, bytes))
+          } catch (error) {
+            errorText ||= (error as Error).message
+            socket.destroy()
+          }
+          return true
+        },
+      },
+    })
     socket.setNoDelay(true)
     const decoder = new StringDecoder('utf8')
     let status = 0
@@ -181,14 +196,6 @@ export function openStream(
       let head = `GET ${path} HTTP/1.1\r\nHost: ${pool.host}:${pool.port}\r\naccept: text/event-stream\r\n`
       for (const name in headers) head += `${name}: ${headers[name]}\r\n`
       socket.write(`${head}\r\n`, 'latin1')
-    })
-    socket.on('data', (chunk: Buffer) => {
-      try {
-        reader.feed(chunk)
-      } catch (error) {
-        errorText ||= (error as Error).message
-        socket.destroy()
-      }
     })
     socket.once('error', () => undefined)
     socket.once('close', () => {

@@ -33,8 +33,18 @@ type BodyMode =
   | { kind: 'close' }
 
 /**
+ * Every connection of the generator reads into this one buffer (`onread`): Node then hands each
+ * read to a callback directly instead of allocating a Buffer for it and passing it through a
+ * Readable stream, which is most of what reading a socket costs in JavaScript. What a read
+ * delivers is valid only during the callback.
+ */
+export const READ_BUFFER = Buffer.alloc(64 * 1024)
+
+/**
  * Parses HTTP/1.1 responses from a byte stream, one after another; body bytes go to `onBody`
- * as they arrive, `onEnd` when a response is complete. Chunked framing is removed.
+ * as they arrive, `onEnd` when a response is complete. Chunked framing is removed. Neither
+ * `feed` nor `onBody` may keep the bytes they are given past the call: what must wait for more
+ * input is copied.
  */
 export class ResponseReader {
   #buffer: Buffer | undefined
@@ -73,7 +83,7 @@ export class ResponseReader {
         const end = data.indexOf(HEADER_END)
         if (end === -1) {
           if (data.length > MAX_HEAD_BYTES) throw new Error('response headers too large')
-          this.#buffer = data
+          this.#buffer = Buffer.from(data)
           return
         }
         this.#startResponse(data.toString('latin1', 0, end))
@@ -133,7 +143,7 @@ export class ResponseReader {
         // A chunk-size line (or, after the last chunk, trailer lines up to an empty line).
         const end = data.indexOf('\r\n', offset)
         if (end === -1) {
-          this.#buffer = data.subarray(offset)
+          this.#buffer = Buffer.from(data.subarray(offset))
           return data.subarray(data.length)
         }
         const line = data.toString('latin1', offset, end)
@@ -163,7 +173,7 @@ export class ResponseReader {
       }
       // The CRLF after a chunk's data.
       if (data.length - offset < 2) {
-        this.#buffer = data.subarray(offset)
+        this.#buffer = Buffer.from(data.subarray(offset))
         return data.subarray(data.length)
       }
       if (data[offset] !== CRLF) throw new Error('chunk data not followed by CRLF')
@@ -234,7 +244,22 @@ export class RawHttpConnection {
 
   #connect(): Promise<Socket> {
     this.#connecting ??= new Promise<Socket>((resolve, reject) => {
-      const socket = connect({ port: this.#port, host: this.#host })
+      const socket = connect({
+        port: this.#port,
+        host: this.#host,
+        onread: {
+          buffer: READ_BUFFER,
+          callback: (bytes) => {
+            try {
+              reader.feed(READ_BUFFER.subarray(0, bytes))
+            } catch (error) {
+              this.#fail(error as Error)
+              socket.destroy()
+            }
+            return true
+          },
+        },
+      })
       socket.setNoDelay(true)
       // A fresh parser per socket: a response cut short must not confuse the next one.
       const reader = new ResponseReader(
@@ -244,7 +269,7 @@ export class RawHttpConnection {
           this.#chunks = []
         },
         (chunk) => {
-          this.#chunks.push(chunk)
+          this.#chunks.push(Buffer.from(chunk))
         },
         () => {
           this.#complete()
@@ -254,14 +279,6 @@ export class RawHttpConnection {
         this.#socket = socket
         this.#connecting = undefined
         resolve(socket)
-      })
-      socket.on('data', (chunk: Buffer) => {
-        try {
-          reader.feed(chunk)
-        } catch (error) {
-          this.#fail(error as Error)
-          socket.destroy()
-        }
       })
       socket.once('error', (error) => {
         this.#connecting = undefined

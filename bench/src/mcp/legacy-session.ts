@@ -16,9 +16,11 @@ import {
 } from './messages.js'
 
 interface Pending {
+  method: string
   resolve: (message: JsonRpcMessage) => void
   reject: (error: Error) => void
-  timer: NodeJS.Timeout
+  /** When the reply is overdue (performance.now()). */
+  deadline: number
 }
 
 /** How long a reply may take to appear on the stream. */
@@ -32,6 +34,8 @@ export class LegacySseSession {
   #pending = new Map<number, Pending>()
   #nextId = 1
   #onEndpoint: ((path: string) => void) | undefined
+  // One timer per session for overdue replies, not one per request.
+  #sweeper: NodeJS.Timeout | undefined
 
   private constructor(postPool: Pool) {
     this.#postPool = postPool
@@ -82,29 +86,41 @@ export class LegacySseSession {
     const pending = this.#pending.get(message.id)
     if (pending === undefined) return
     this.#pending.delete(message.id)
-    clearTimeout(pending.timer)
     pending.resolve(message)
   }
 
   #failAll(error: Error): void {
-    for (const pending of this.#pending.values()) {
-      clearTimeout(pending.timer)
-      pending.reject(error)
-    }
+    for (const pending of this.#pending.values()) pending.reject(error)
     this.#pending.clear()
+    clearInterval(this.#sweeper)
+    this.#sweeper = undefined
+  }
+
+  #sweep(): void {
+    const now = performance.now()
+    for (const [id, pending] of this.#pending) {
+      if (now < pending.deadline) continue
+      this.#pending.delete(id)
+      pending.reject(
+        new Error(
+          `${pending.method}: no reply on the SSE stream within ${REPLY_TIMEOUT_MS / 1000} s`,
+        ),
+      )
+    }
   }
 
   /** POSTs a request and waits for its reply on the stream. */
   async request(method: string, params: Record<string, unknown>): Promise<Record<string, unknown>> {
     const id = this.#nextId++
+    if (this.#sweeper === undefined) {
+      this.#sweeper = setInterval(() => {
+        this.#sweep()
+      }, 1000)
+      this.#sweeper.unref()
+    }
+    const deadline = performance.now() + REPLY_TIMEOUT_MS
     const reply = new Promise<JsonRpcMessage>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.#pending.delete(id)
-        reject(
-          new Error(`${method}: no reply on the SSE stream within ${REPLY_TIMEOUT_MS / 1000} s`),
-        )
-      }, REPLY_TIMEOUT_MS)
-      this.#pending.set(id, { resolve, reject, timer })
+      this.#pending.set(id, { method, resolve, reject, deadline })
     })
     // The stream may end while the POST is still in flight; the rejection is read below.
     reply.catch(() => undefined)
@@ -116,8 +132,6 @@ export class LegacySseSession {
       requestBody(id, method, params),
     )
     if (posted.status < 200 || posted.status >= 300) {
-      const pending = this.#pending.get(id)
-      if (pending !== undefined) clearTimeout(pending.timer)
       this.#pending.delete(id)
       throw new Error(
         `${method} on POST ${this.#endpoint} answered ${posted.status}: ${posted.text.slice(0, 200)}`,
