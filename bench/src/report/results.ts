@@ -21,6 +21,11 @@ export interface ResultRow {
   /** Why a row is unavailable or failed, or a remark on how it was measured. */
   note?: string
   values: Record<string, number>
+  /**
+   * With `--repeat`: the rate of each round, in round order, so that a row can be compared with
+   * a baseline measured in the same round.
+   */
+  rounds?: number[]
 }
 
 /** A row the ratio columns divide by. */

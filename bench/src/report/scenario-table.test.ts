@@ -65,6 +65,15 @@ describe('renderScenario', () => {
     expect(text).toContain('target ≥ 4x SDK 1.x: met (5.00x)')
   })
 
+  it('adds the ratio round by round when the rows carry interleaved rounds', () => {
+    const result = throughput('ok')
+    result.rows[0]!.rounds = [4000, 5000, 9000]
+    result.rows[1]!.rounds = [1000, 2000, 1500]
+    expect(renderScenario(result)).toContain(
+      'target ≥ 4x SDK 1.x: met (5.00x); round by round 4.00x, 2.50x, 6.00x, median 4.00x',
+    )
+  })
+
   it('gives the baseline a ratio of 1 against itself', () => {
     const line = renderScenario(throughput('ok'))
       .split('\n')

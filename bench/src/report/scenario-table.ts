@@ -33,7 +33,29 @@ function describeVerdict(verdict: TargetVerdict, rows: ResultRow[]): string {
     target.baseline === undefined
       ? String(verdict.actual?.toFixed(1))
       : formatRatio(verdict.actual, 1)
-  return `target ${target.text}: ${verdict.status} (${actual})`
+  return `target ${target.text}: ${verdict.status} (${actual})${pairedRounds(target, rows)}`
+}
+
+/**
+ * With `--repeat`, the same ratio round by round: each round measures the row and its baseline
+ * one after the other, so load that drifts during the run shifts both figures of a pair alike.
+ */
+function pairedRounds(target: Target, rows: ResultRow[]): string {
+  if (target.baseline === undefined) return ''
+  const row = rows.find((candidate) => candidate.id === target.row && candidate.status === 'ok')
+  const base = rows.find(
+    (candidate) => candidate.id === target.baseline && candidate.status === 'ok',
+  )
+  const ours = row?.rounds
+  const theirs = base?.rounds
+  if (ours === undefined || theirs === undefined || ours.length !== theirs.length) return ''
+  const ratios = ours.map((value, index) => value / theirs[index]!)
+  const sorted = [...ratios].sort((a, b) => a - b)
+  const middle = sorted.length >> 1
+  const median =
+    sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
+  const each = ratios.map((ratio) => formatRatio(ratio, 1)).join(', ')
+  return `; round by round ${each}, median ${formatRatio(median, 1)}`
 }
 
 /** The printed block for one scenario. */

@@ -191,6 +191,7 @@ export function roundsRow(contender: Contender, loops: LoopResult[]): ResultRow 
       errors,
     },
   }
+  row.rounds = loops.map((loop) => loop.rate)
   const rates = loops.map((loop) => Math.round(loop.rate).toLocaleString('en-US')).join(', ')
   row.note = `median of ${loops.length} rounds; calls/s per round: ${rates}`
   if (errors > 0) {
