@@ -135,9 +135,9 @@ function get(url: string): Promise<IncomingMessage> {
   })
 }
 
-/** `client.post(endpoint_url, json=...)`: resolves with the status, body drained. */
-function post(url: string, message: unknown): Promise<number> {
-  const body = pythonJson(message)
+/** `client.post(endpoint_url, json=...)`; a string is sent as it is. */
+function post(url: string, message: unknown): Promise<{ status: number; body: string }> {
+  const body = typeof message === 'string' ? message : pythonJson(message)
   return new Promise((resolve, reject) => {
     const headers = {
       ...HTTPX_HEADERS,
@@ -145,14 +145,25 @@ function post(url: string, message: unknown): Promise<number> {
       'content-length': String(Buffer.byteLength(body)),
     }
     request(url, { method: 'POST', agent, headers }, (response) => {
-      response.resume()
+      let text = ''
+      response.setEncoding('utf8')
+      response.on('data', (chunk: string) => (text += chunk))
       response.on('end', () => {
-        resolve(response.statusCode ?? 0)
+        resolve({ status: response.statusCode ?? 0, body: text })
       })
     })
       .on('error', reject)
       .end(body)
   })
+}
+
+function initialize(protocolVersion: string) {
+  return {
+    jsonrpc: '2.0',
+    id: 0,
+    method: 'initialize',
+    params: { protocolVersion, capabilities: {}, clientInfo: { name: 'mcp', version: '0.1.0' } },
+  }
 }
 
 async function openSession(): Promise<{ events: EventReader; endpoint: string; sse: string }> {
@@ -178,27 +189,16 @@ describe("the Python SDK's HTTP+SSE client, replayed", () => {
   it('initializes, lists and calls tools with progress, and gets replies on the stream', async () => {
     const { events, endpoint } = await openSession()
 
-    expect(
-      await post(endpoint, {
-        jsonrpc: '2.0',
-        id: 0,
-        method: 'initialize',
-        params: {
-          protocolVersion: '2025-11-25',
-          capabilities: {},
-          clientInfo: { name: 'mcp', version: '0.1.0' },
-        },
-      }),
-    ).toBeGreaterThanOrEqual(200)
+    expect((await post(endpoint, initialize('2025-11-25'))).status).toBe(202)
     const initialized = await events.nextMessage()
     expect(initialized).toMatchObject({ id: 0, result: { serverInfo: { name: 'python-wire' } } })
     // An SSE session speaks 2024-11-05 or whatever the client asked for that the server knows.
     expect(typeof initialized.result.protocolVersion).toBe('string')
 
-    const status = await post(endpoint, { jsonrpc: '2.0', method: 'notifications/initialized' })
+    const { status } = await post(endpoint, { jsonrpc: '2.0', method: 'notifications/initialized' })
     expect(status >= 200 && status < 300).toBe(true)
 
-    expect(await post(endpoint, { jsonrpc: '2.0', id: 1, method: 'tools/list' })).toBe(202)
+    expect((await post(endpoint, { jsonrpc: '2.0', id: 1, method: 'tools/list' })).status).toBe(202)
     const listed = await events.nextMessage()
     expect(listed.id).toBe(1)
     expect(listed.result.tools.map((tool: { name: string }) => tool.name)).toEqual(['add'])
@@ -220,16 +220,7 @@ describe("the Python SDK's HTTP+SSE client, replayed", () => {
 
   it('negotiates 2024-11-05 and answers a ping from the Python client', async () => {
     const { events, endpoint } = await openSession()
-    await post(endpoint, {
-      jsonrpc: '2.0',
-      id: 0,
-      method: 'initialize',
-      params: {
-        protocolVersion: '2024-11-05',
-        capabilities: {},
-        clientInfo: { name: 'mcp', version: '0.1.0' },
-      },
-    })
+    await post(endpoint, initialize('2024-11-05'))
     expect((await events.nextMessage()).result.protocolVersion).toBe('2024-11-05')
     await post(endpoint, { jsonrpc: '2.0', method: 'notifications/initialized' })
     await post(endpoint, { jsonrpc: '2.0', id: 'p', method: 'ping' })
@@ -238,36 +229,12 @@ describe("the Python SDK's HTTP+SSE client, replayed", () => {
 
   it('rejects a malformed message with a JSON-RPC error the Python client can read', async () => {
     const { events, endpoint } = await openSession()
-    const body = '{"jsonrpc": "2.0", "id": 7, "method": '
-    const status = await new Promise<number>((resolve, reject) => {
-      request(
-        endpoint,
-        {
-          method: 'POST',
-          agent,
-          headers: { ...HTTPX_HEADERS, 'content-type': 'application/json' },
-        },
-        (response) => {
-          response.resume()
-          resolve(response.statusCode ?? 0)
-        },
-      )
-        .on('error', reject)
-        .end(body)
-    })
-    // raise_for_status() turns a 4xx into an exception the Python client logs: the body is
-    // what it would show, and the stream stays usable.
-    expect(status).toBe(400)
-    await post(endpoint, {
-      jsonrpc: '2.0',
-      id: 0,
-      method: 'initialize',
-      params: {
-        protocolVersion: '2024-11-05',
-        capabilities: {},
-        clientInfo: { name: 'mcp', version: '0.1.0' },
-      },
-    })
+    const malformed = await post(endpoint, '{"jsonrpc": "2.0", "id": 7, "method": ')
+    // raise_for_status() turns a 4xx into an exception the Python client logs with this body;
+    // the stream stays usable.
+    expect(malformed.status).toBe(400)
+    expect(JSON.parse(malformed.body)).toMatchObject({ jsonrpc: '2.0', error: { code: -32700 } })
+    await post(endpoint, initialize('2024-11-05'))
     expect((await events.nextMessage()).id).toBe(0)
   })
 })
