@@ -47,7 +47,7 @@ describe('createApp', () => {
   it('serves a client in-process through the fetch option', async () => {
     const { app, mcp } = createApp({ apiKey: 'secret', stepMs: 0 })
     const client = await connect('http://localhost/mcp', {
-      fetch: (request) => app.fetch(request),
+      fetch: (input, init) => app.request(input, init),
       headers: { authorization: 'Bearer secret' },
       memory: false,
     })

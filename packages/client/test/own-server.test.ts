@@ -74,7 +74,10 @@ describe('against @mcp-sse/server', () => {
     const app = new Hono().route('/', server.app({ path: '/mcp' }))
     cleanup.push(() => server.close())
     const client = track(
-      await connect('http://localhost/mcp', { ...accept, fetch: (request) => app.fetch(request) }),
+      await connect('http://localhost/mcp', {
+        ...accept,
+        fetch: (input, init) => app.request(input, init),
+      }),
     )
     expect(client.transport).toBe('streamable-http')
     await exercise(client)

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { LocalError } from '@mcp-sse/protocol'
 import { describe, expect, it } from 'vitest'
 import { httpStatusError, isConnectionRefused } from './errors.js'
+import { handlerFetch } from './__fixtures__/handler-fetch.js'
 import { HttpClient, type FetchFunction } from './http-client.js'
 
 const URL_ = 'http://127.0.0.1:1/mcp'
@@ -18,7 +19,8 @@ function refused(): TypeError {
 function scripted(...outcomes: (Response | Error | (() => Promise<Response>))[]) {
   const requests: Request[] = []
   const bodies: string[] = []
-  const fetch: FetchFunction = async (request) => {
+  const fetch: FetchFunction = async (input, init) => {
+    const request = new Request(input, init)
     requests.push(request)
     bodies.push(await request.text())
     const outcome = outcomes.shift() ?? new Response('unexpected', { status: 500 })
@@ -116,13 +118,15 @@ describe('HttpClient', () => {
 
   it('fails with an aborted error when the signal aborts', async () => {
     const controller = new AbortController()
-    const fetch: FetchFunction = (request) =>
-      new Promise((_resolve, reject) => {
-        request.signal.addEventListener('abort', () => {
-          reject(new DOMException('aborted', 'AbortError'))
-        })
-        controller.abort()
-      })
+    const fetch = handlerFetch(
+      (request) =>
+        new Promise((_resolve, reject) => {
+          request.signal.addEventListener('abort', () => {
+            reject(new DOMException('aborted', 'AbortError'))
+          })
+          controller.abort()
+        }),
+    )
     const error = await rejection(
       new HttpClient({ fetch }).request({
         method: 'POST',

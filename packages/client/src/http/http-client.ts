@@ -7,8 +7,16 @@ import ky, { type KyInstance } from 'ky'
 import { sleep } from '../transport/reconnect.js'
 import { isConnectionRefused, transportError } from './errors.js'
 
-/** A `fetch` to send requests with: the global one, or `(request) => app.fetch(request)`. */
-export type FetchFunction = (request: Request) => Promise<Response> | Response
+/**
+ * A `fetch` to send requests with, in the standard shape (as ky and the official SDK take it):
+ * the global one, `nodeFetch` from `@mcp-sse/client-node`, or `(input, init) =>
+ * app.request(input, init)` to talk to a Hono app in-process. The client calls it with a URL
+ * string and a `RequestInit` (a `Request` only when `hooks` are set, since they receive one).
+ */
+export type FetchFunction = (
+  input: string | URL | Request,
+  init?: RequestInit,
+) => Promise<Response> | Response
 
 /** Headers sent with every request: fixed, or computed for each request (a fresh token, say). */
 export type HeadersOption = HeadersInit | (() => HeadersInit | Promise<HeadersInit>)
@@ -154,13 +162,15 @@ export class HttpClient {
     const init: RequestInit = { method, headers, body }
     if (signal != null) init.signal = signal
     const hooks = this.#hooks
-    const request =
-      this.#fetch !== undefined || hooks !== undefined ? new Request(url, init) : undefined
-    if (request === undefined) return this.#fetchDirect(url, init)
-    await hooks?.beforeRequest?.(request)
+    if (hooks === undefined) {
+      // No `Request` object: building one costs more than some fetches spend on the whole call.
+      return this.#fetch === undefined ? this.#fetchDirect(url, init) : this.#fetch(url, init)
+    }
+    const request = new Request(url, init)
+    await hooks.beforeRequest?.(request)
     const response =
       this.#fetch === undefined ? await globalThis.fetch(request) : await this.#fetch(request)
-    await hooks?.afterResponse?.(request, response)
+    await hooks.afterResponse?.(request, response)
     return response
   }
 

@@ -1,5 +1,6 @@
 import { ErrorCode, LocalError } from '@mcp-sse/protocol'
 import { describe, expect, it, vi } from 'vitest'
+import { handlerFetch } from '../http/__fixtures__/handler-fetch.js'
 import { HttpClient } from '../http/http-client.js'
 import { ModernCaller, type ModernCallerOptions } from './call.js'
 import { ResultCache } from './result-cache.js'
@@ -52,7 +53,7 @@ function caller(
   options: Partial<ModernCallerOptions> = {},
 ) {
   return new ModernCaller({
-    http: new HttpClient({ fetch, retry: 0 }),
+    http: new HttpClient({ fetch: handlerFetch(fetch), retry: 0 }),
     url: 'http://127.0.0.1/mcp',
     identity: {
       protocolVersion: '2026-07-28',

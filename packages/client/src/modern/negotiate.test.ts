@@ -2,6 +2,7 @@ import { ErrorCode, LocalError, McpError } from '@mcp-sse/protocol'
 import { McpServer as SdkServer } from '@modelcontextprotocol/sdk/server/mcp.js'
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js'
 import { describe, expect, it } from 'vitest'
+import { handlerFetch } from '../http/__fixtures__/handler-fetch.js'
 import { HttpClient, type FetchFunction } from '../http/http-client.js'
 import { createOfficialServer } from './__fixtures__/official-v2-server.js'
 import { createOwnModernServer } from './__fixtures__/own-modern-server.js'
@@ -22,12 +23,12 @@ function negotiate(fetch: FetchFunction, options: Partial<NegotiateEraOptions> =
 /** A server that answers every POST from a script, recording what it got. */
 function scripted(...answers: ((body: Record<string, unknown>) => Response)[]) {
   const seen: { body: Record<string, unknown>; headers: Headers }[] = []
-  const fetch = async (request: Request) => {
+  const fetch = handlerFetch(async (request) => {
     const body = (await request.json()) as Record<string, unknown>
     seen.push({ body, headers: request.headers })
     const answer = answers[Math.min(seen.length, answers.length) - 1]!
     return answer(body)
-  }
+  })
   return { fetch, seen }
 }
 
@@ -72,22 +73,22 @@ function sdkV1Stateful(): FetchFunction {
     sessionIdGenerator: () => crypto.randomUUID(),
   })
   const connected = server.connect(transport)
-  return async (request) => {
+  return handlerFetch(async (request) => {
     await connected
     return transport.handleRequest(request)
-  }
+  })
 }
 
 /** The official v1 SDK in stateless Streamable HTTP mode (2025-11-25 and earlier). */
 function sdkV1Stateless(): FetchFunction {
-  return async (request) => {
+  return handlerFetch(async (request) => {
     const server = new SdkServer({ name: 'v1', version: '1.0.0' })
     const transport = new WebStandardStreamableHTTPServerTransport({
       sessionIdGenerator: undefined,
     })
     await server.connect(transport)
     return transport.handleRequest(request)
-  }
+  })
 }
 
 describe('negotiateEra', () => {

@@ -111,8 +111,8 @@ describe('Subscriptions', () => {
   it('rejects a subscription the server does not acknowledge', async () => {
     const official = createOfficialServer()
     // A server that leaves the URI out of its acknowledgement: the official one, rewritten.
-    const rewriting: FetchFunction = async (request) => {
-      const response = await official.fetch(request)
+    const rewriting: FetchFunction = async (input, init) => {
+      const response = await official.fetch(input, init)
       const rewrite = new TransformStream<string, string>({
         transform: (chunk, controller) => {
           controller.enqueue(
@@ -137,8 +137,8 @@ describe('Subscriptions', () => {
   })
 
   it('stops after a refusal and after too many failed reopenings, telling onError', async () => {
-    const refusing = listen((request) =>
-      request
+    const refusing = listen((input, init) =>
+      new Request(input, init)
         .json()
         .then((body: { id: string }) =>
           Response.json(

@@ -6,6 +6,8 @@
  * `subscriptions/listen`. Served in-process (`fetch`) or on a real socket (127.0.0.1, port 0).
  */
 import { serve, type ServerType } from '@hono/node-server'
+import { handlerFetch } from '../../http/__fixtures__/handler-fetch.js'
+import type { FetchFunction } from '../../http/http-client.js'
 import {
   acceptedContent,
   createMcpHandler,
@@ -175,7 +177,7 @@ export interface OfficialServer {
   handler: McpHttpHandler
   log: OfficialLog
   /** The handler's `fetch`, recording every request: for in-process use. */
-  fetch: (request: Request) => Promise<Response>
+  fetch: FetchFunction
   /** Adds (or removes) the `extra` tool and announces it on every listen stream. */
   setExtraTool(present: boolean): void
 }
@@ -200,7 +202,7 @@ export function createOfficialServer(
   return {
     handler,
     log,
-    fetch,
+    fetch: handlerFetch(fetch),
     setExtraTool(present) {
       tools.extra = present
       handler.notify.toolsChanged()
@@ -221,9 +223,12 @@ export async function startOfficialServer(
   const official = createOfficialServer(options)
   let server: ServerType | undefined
   const port = await new Promise<number>((resolve) => {
-    server = serve({ fetch: official.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
-      resolve(info.port)
-    })
+    server = serve(
+      { fetch: (request) => official.fetch(request), port: 0, hostname: '127.0.0.1' },
+      (info) => {
+        resolve(info.port)
+      },
+    )
   })
   return {
     ...official,

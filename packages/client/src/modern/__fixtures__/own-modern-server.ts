@@ -4,6 +4,8 @@
  * Imported by relative path because the dispatcher is not wired into `McpServer` yet.
  */
 import { z } from 'zod'
+import { handlerFetch } from '../../http/__fixtures__/handler-fetch.js'
+import type { FetchFunction } from '../../http/http-client.js'
 import { definePrompt, type PromptDefinition } from '../../../../server/src/definitions/prompts.js'
 import { Registry } from '../../../../server/src/definitions/registry.js'
 import {
@@ -19,7 +21,7 @@ import { channels, MemoryMessageBus } from '../../../../server/src/state/message
 
 /** The dispatcher as a `fetch`, and the levers the tests pull. */
 export interface OwnModernServer {
-  fetch: (request: Request) => Promise<Response>
+  fetch: FetchFunction
   /** Announces a change of the tool list on every listen stream. */
   toolsChanged(): void
   /** Announces an update of `uri` to the streams subscribed to it. */
@@ -140,14 +142,14 @@ export function createOwnModernServer(): OwnModernServer {
 
   return {
     runs,
-    fetch: async (request) => {
+    fetch: handlerFetch(async (request) => {
       if (request.method !== 'POST') return new Response(null, { status: 405 })
       return dispatcher.handle({
         message: (await request.json()) as unknown,
         headers: request.headers,
         signal: request.signal,
       })
-    },
+    }),
     toolsChanged() {
       const data = JSON.stringify({ jsonrpc: '2.0', method: 'notifications/tools/list_changed' })
       bus.publish(channels.broadcast, { type: 'broadcast', data })
