@@ -5,14 +5,20 @@
  * @module
  */
 import type { Contender } from '../contenders.js'
-import { createPool, send } from '../load/http.js'
-import { openRawStream, TokenWatcher, type RawStream } from '../load/raw-stream.js'
-import { ECHO_MESSAGE } from '../mcp/messages.js'
+import { createPool } from '../load/http.js'
+import { ECHO_MESSAGE, messagesOf, requestBody, resultFor } from '../mcp/messages.js'
 import { StreamableSession } from '../mcp/streamable-session.js'
 import type { MemorySnapshot, RunningServer } from '../process/children.js'
 import type { ResultRow } from '../report/results.js'
 import { percentile } from '../stats/samples.js'
 import { failedRow, mapLimit, requireAll, withServer, type RunContext } from './context.js'
+import {
+  chooseSink,
+  type BroadcastPost,
+  type SinkChoice,
+  type StreamRequest,
+  type StreamSink,
+} from './sessions-sinks.js'
 
 /** Sessions opened (and used) before the baseline snapshot, so start-up costs are not counted. */
 export const WARM_SESSIONS = 16
@@ -20,6 +26,8 @@ export const WARM_SESSIONS = 16
 const SETUP_CONCURRENCY = 64
 /** How long one broadcast may take to reach every stream before it counts as lost. */
 const BROADCAST_TIMEOUT_MS = 30_000
+/** Request ids of the broadcast calls: far from the ids the session used during set-up. */
+const BROADCAST_ID = 1_000_000
 
 /** The two rows one contender yields. */
 export interface SessionRows {
@@ -30,97 +38,76 @@ export interface SessionRows {
 const heapOf = (snapshot: MemorySnapshot): number => snapshot.heapUsed + snapshot.external
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-/** Arrival times of one broadcast round across every stream. */
-class Arrivals {
-  #watchers: TokenWatcher[] = []
-  #round = 0
-  #token = Buffer.alloc(0)
-  #expected = 0
-  #done: (() => void) | undefined
-  times: number[] = []
-
-  /** A chunk handler for one more stream. */
-  watch(): (chunk: Buffer) => void {
-    const watcher = new TokenWatcher()
-    if (this.#round > 0) watcher.arm(this.#token, this.#round)
-    this.#watchers.push(watcher)
-    return (chunk) => {
-      if (!watcher.feed(chunk)) return
-      this.times.push(performance.now())
-      if (this.times.length === this.#expected) this.#done?.()
-    }
-  }
-
-  /** Starts a round; resolves once every stream saw `token`. */
-  arm(token: string): Promise<void> {
-    this.#round++
-    this.#token = Buffer.from(token)
-    this.#expected = this.#watchers.length
-    this.times = []
-    for (const watcher of this.#watchers) watcher.arm(this.#token, this.#round)
-    return new Promise((resolve) => {
-      this.#done = resolve
-    })
-  }
-
-  get streams(): number {
-    return this.#watchers.length
-  }
-}
-
-/** How one contender is driven: open one idle session with its stream, trigger a broadcast. */
+/** How one contender is driven: set up one idle session, and the POST of a broadcast. */
 interface IdleDriver {
-  /** `warm` sessions also call echo once, so the measured set-up starts from warm code paths. */
-  open(warm: boolean): Promise<RawStream>
-  /** Resolves when the broadcast call was answered. */
-  broadcast(token: string): Promise<void>
+  /**
+   * Sets up one session (`warm` ones also call echo, so the measured set-up starts from warm
+   * code paths) and returns what its GET stream sends.
+   */
+  prepare(warm: boolean): Promise<StreamRequest>
+  /** The POST that makes the server broadcast `token`. */
+  broadcast(token: string, round: number): BroadcastPost
   close(): Promise<void>
 }
 
-function mcpDriver(server: RunningServer, arrivals: Arrivals): IdleDriver {
+const POST_HEADERS = {
+  'content-type': 'application/json',
+  accept: 'application/json, text/event-stream',
+}
+
+function mcpDriver(server: RunningServer): IdleDriver {
   const posts = createPool(server.origin, SETUP_CONCURRENCY)
   let caller: StreamableSession | undefined
   return {
-    open: async (warm) => {
+    prepare: async (warm) => {
       const session = await StreamableSession.open(posts, '/mcp')
       caller ??= session
       if (warm) await session.echo(ECHO_MESSAGE)
-      return openRawStream(server.port, '/mcp', session.streamHeaders(), arrivals.watch())
+      return { path: '/mcp', headers: session.streamHeaders() }
     },
-    broadcast: async (token) => {
-      await caller!.request('tools/call', { name: 'broadcast', arguments: { message: token } })
+    broadcast: (token, round) => {
+      const id = BROADCAST_ID + round
+      return {
+        path: '/mcp',
+        headers: { ...POST_HEADERS, ...caller!.streamHeaders() },
+        body: requestBody(id, 'tools/call', { name: 'broadcast', arguments: { message: token } }),
+        check: (status, contentType, body) => {
+          if (status !== 200) throw new Error(`POST /mcp answered ${status}: ${body.slice(0, 200)}`)
+          resultFor(messagesOf(contentType, body), id, 'broadcast')
+        },
+      }
     },
     close: () => posts.destroy(),
   }
 }
 
-function rawDriver(server: RunningServer, arrivals: Arrivals): IdleDriver {
-  const posts = createPool(server.origin, 2)
-  return {
-    open: () => openRawStream(server.port, '/mcp', {}, arrivals.watch()),
-    broadcast: async (token) => {
-      const reply = await send(posts, 'POST', `/broadcast?message=${encodeURIComponent(token)}`, {})
-      if (reply.status !== 200) throw new Error(`POST /broadcast answered ${reply.status}`)
+const rawDriver: IdleDriver = {
+  prepare: () => Promise.resolve({ path: '/mcp', headers: {} }),
+  broadcast: (token) => ({
+    path: `/broadcast?message=${encodeURIComponent(token)}`,
+    headers: {},
+    body: '',
+    check: (status) => {
+      if (status !== 200) throw new Error(`POST /broadcast answered ${status}`)
     },
-    close: () => posts.destroy(),
-  }
+  }),
+  close: () => Promise.resolve(),
 }
 
 /** Opens idle sessions, measures memory, then broadcasts. */
 export async function idleSessions(
   context: RunContext,
   contender: Contender,
+  sinks: SinkChoice = chooseSink(),
 ): Promise<SessionRows> {
   const { sessions, broadcasts } = context.options
   const base = { id: contender.id, label: contender.label }
   try {
     return await withServer(context, contender, async (server) => {
-      const arrivals = new Arrivals()
-      const driver =
-        contender.id === 'raw-node' ? rawDriver(server, arrivals) : mcpDriver(server, arrivals)
-      const open: RawStream[] = []
+      const driver = contender.id === 'raw-node' ? rawDriver : mcpDriver(server)
+      const sink = sinks.create(server.port)
       const openOne = (warm: boolean) => async (): Promise<void> => {
-        open.push(await driver.open(warm))
+        await sink.add(await driver.prepare(warm))
       }
       try {
         requireAll(
@@ -128,6 +115,7 @@ export async function idleSessions(
           WARM_SESSIONS,
           await mapLimit(WARM_SESSIONS, 16, openOne(true)),
         )
+        await sink.flush()
         const before = await server.memory()
         const started = performance.now()
         requireAll(
@@ -135,6 +123,7 @@ export async function idleSessions(
           sessions,
           await mapLimit(sessions, SETUP_CONCURRENCY, openOne(false)),
         )
+        await sink.flush()
         const setupSeconds = (performance.now() - started) / 1000
         context.log(`    ${sessions} streams open after ${setupSeconds.toFixed(1)} s`)
         await sleep(500)
@@ -149,10 +138,10 @@ export async function idleSessions(
             setup: setupSeconds,
           },
         }
-        const broadcast = await broadcastRounds(driver, arrivals, broadcasts, base)
+        const broadcast = await broadcastRounds(driver, sink, broadcasts, base)
         return { memory, broadcast }
       } finally {
-        for (const stream of open) stream.close()
+        await sink.close().catch(() => undefined)
         await driver.close().catch(() => undefined)
       }
     })
@@ -166,38 +155,28 @@ export async function idleSessions(
 
 async function broadcastRounds(
   driver: IdleDriver,
-  arrivals: Arrivals,
+  sink: StreamSink,
   rounds: number,
   base: { id: string; label: string },
 ): Promise<ResultRow> {
   const lasts: number[] = []
   const medians: number[] = []
   const calls: number[] = []
-  const streamCount = arrivals.streams
-  let delivered = streamCount
+  let streamCount = 0
+  let delivered = Number.POSITIVE_INFINITY
   let firstProblem: string | undefined
   for (let round = 0; round < rounds; round++) {
     const token = `broadcast-${round}-${Math.random().toString(36).slice(2)}`
-    const all = arrivals.arm(token)
-    const sent = performance.now()
-    const call = driver.broadcast(token).then(() => performance.now() - sent)
-    // Read after the arrivals; a failure must not surface as an unhandled rejection before that.
-    call.catch(() => undefined)
-    await Promise.race([all, sleep(BROADCAST_TIMEOUT_MS)])
-    const times = arrivals.times.map((time) => time - sent)
-    try {
-      calls.push(await call)
-    } catch (error) {
-      firstProblem ??= `broadcast call failed: ${(error as Error).message}`
-    }
-    delivered = Math.min(delivered, times.length)
-    if (times.length < streamCount) {
-      firstProblem ??= `round ${round + 1}: ${times.length} of ${streamCount} streams got it within ${BROADCAST_TIMEOUT_MS / 1000} s`
+    const times = await sink.round(token, driver.broadcast(token, round), BROADCAST_TIMEOUT_MS)
+    streamCount = times.streams
+    delivered = Math.min(delivered, times.delivered)
+    if (times.call !== undefined) calls.push(times.call)
+    if (times.problem !== undefined) firstProblem ??= `round ${round + 1}: ${times.problem}`
+    if (times.delivered < times.streams || times.last === undefined || times.p50 === undefined) {
       continue
     }
-    times.sort((a, b) => a - b)
-    lasts.push(times[times.length - 1]!)
-    medians.push(percentile(times, 50))
+    lasts.push(times.last)
+    medians.push(times.p50)
     await sleep(300)
   }
   if (lasts.length === 0) {
@@ -216,7 +195,7 @@ async function broadcastRounds(
       p50: median(medians),
       call: median(calls),
       streams: streamCount,
-      delivered,
+      delivered: Number.isFinite(delivered) ? delivered : 0,
     },
   }
   if (firstProblem !== undefined) row.note = firstProblem
