@@ -7,7 +7,8 @@
  * usable on a busy machine where throughput numbers are not.
  *
  * Usage: `pnpm bench:calls [--rounds 5] [--seconds 1.5] [--concurrency 32] [--only <list>]`, the
- * list from raw, json, sdk-json, raw-sse, sse, sdk-sse (default: all). The SDK rows are
+ * list from raw, json, sdk-json, modern, raw-sse, sse, sdk-sse (default: all); `modern` is a
+ * stateless 2026-07-28 call (its own `_meta`, the `Mcp-Method`/`Mcp-Name` headers). The SDK rows are
  * `@modelcontextprotocol/sdk` 1.x wired as its documentation does, in the same process.
  * @module
  */
@@ -29,7 +30,7 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '5' },
     seconds: { type: 'string', default: '1.5' },
     concurrency: { type: 'string', default: '32' },
-    only: { type: 'string', default: 'raw,json,sdk-json,raw-sse,sse,sdk-sse' },
+    only: { type: 'string', default: 'raw,json,sdk-json,modern,raw-sse,sse,sdk-sse' },
   },
 })
 const rounds = Number(values.rounds)
@@ -243,6 +244,35 @@ async function jsonWorkers(port: number): Promise<Worker[]> {
   )
 }
 
+function modernWorkers(port: number): Worker[] {
+  const head =
+    'POST /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n' +
+    'Accept: application/json, text/event-stream\r\nMcp-Protocol-Version: 2026-07-28\r\n' +
+    'Mcp-Method: tools/call\r\nMcp-Name: echo\r\n'
+  return Array.from({ length: concurrency }, () => {
+    const connection = new Connection(port)
+    let next = 1
+    return async () => {
+      const body = JSON.stringify({
+        jsonrpc: '2.0',
+        id: next++,
+        method: 'tools/call',
+        params: {
+          _meta: {
+            'io.modelcontextprotocol/protocolVersion': '2026-07-28',
+            'io.modelcontextprotocol/clientInfo': { name: 'b', version: '1' },
+            'io.modelcontextprotocol/clientCapabilities': {},
+          },
+          name: 'echo',
+          arguments: { message: 'hello' },
+        },
+      })
+      const reply = await connection.request(head, body)
+      if (!reply.includes('"hello"')) throw new Error(`modern: ${reply}`)
+    }
+  })
+}
+
 async function sseWorkers(port: number): Promise<Worker[]> {
   return Promise.all(
     Array.from({ length: concurrency }, async () => {
@@ -315,6 +345,7 @@ const variants: Array<[string, Worker[]]> = []
 if (only.has('raw')) variants.push(['raw Hono (fixed answer)', rawWorkers()])
 if (only.has('json')) variants.push(['ours: Streamable HTTP', await jsonWorkers(ours.port)])
 if (only.has('sdk-json')) variants.push(['SDK 1.x: Streamable HTTP', await jsonWorkers(sdkPort)])
+if (only.has('modern')) variants.push(['ours: stateless 2026-07-28', modernWorkers(ours.port)])
 if (only.has('raw-sse'))
   variants.push(['raw Hono HTTP+SSE (fixed reply)', await sseWorkers(rawPort)])
 if (only.has('sse')) variants.push(['ours: HTTP+SSE', await sseWorkers(ours.port)])

@@ -3,7 +3,8 @@
  * @module
  */
 import { Hono, type Context } from 'hono'
-import type { ModernDispatcher } from '../modern/dispatcher.js'
+import type { ClientGoneHook } from '../modern/call.js'
+import type { ModernDispatcher, ModernHttpRequest } from '../modern/dispatcher.js'
 import type { SessionManager } from '../session/sessions.js'
 import type { ResponseMode } from '../session/stream.js'
 import { checkOrigin, type OriginPolicy } from './guards.js'
@@ -126,6 +127,51 @@ function closableOutgoing(c: Context): ClosableOutgoing | undefined {
     : undefined
 }
 
+/**
+ * A 2026-07-28 POST as the dispatcher reads it. A class rather than an object literal with a
+ * `signal` getter: V8 builds such a literal in a way that kept each request's objects (context,
+ * parser, response) alive through young-generation collections, ~5 KB promoted to the old
+ * generation per call, which tripled the garbage collector's share of a stateless call.
+ */
+class HonoModernRequest implements ModernHttpRequest {
+  readonly message: unknown
+  readonly headers: Headers
+  readonly onClientGone: ClientGoneHook | undefined
+  readonly identity: string | undefined
+  readonly responseMode: ResponseMode
+  readonly #request: Request
+
+  constructor(
+    c: Context,
+    message: unknown,
+    identity: string | undefined,
+    responseMode: ResponseMode,
+  ) {
+    const request = c.req.raw
+    this.message = message
+    this.headers = request.headers
+    this.identity = identity
+    this.responseMode = responseMode
+    this.#request = request
+    const outgoing = closableOutgoing(c)
+    this.onClientGone =
+      outgoing === undefined
+        ? undefined
+        : (listener) => {
+            outgoing.once('close', listener)
+            return () => {
+              outgoing.off('close', listener)
+            }
+          }
+  }
+
+  // Read only by requests that need it: on @hono/node-server the signal is an AbortController
+  // made on first read, which costs more than a fast call.
+  get signal(): AbortSignal {
+    return this.#request.signal
+  }
+}
+
 function normalizePath(path: string): string {
   const withSlash = path.startsWith('/') ? path : `/${path}`
   return withSlash.length > 1 && withSlash.endsWith('/') ? withSlash.slice(0, -1) : withSlash
@@ -156,27 +202,7 @@ export function createMcpApp(host: AppHost, options: McpAppOptions): Hono {
     identify: async (c) => (identify === undefined ? undefined : await identify(c)),
     modern: async (c, message) => {
       const identity = identify === undefined ? undefined : await identify(c)
-      const outgoing = closableOutgoing(c)
-      return host.modern.handle({
-        message,
-        headers: c.req.raw.headers,
-        // Read only by requests that need it: on @hono/node-server the signal is an
-        // AbortController made on first read, which costs more than a fast call.
-        get signal() {
-          return c.req.raw.signal
-        },
-        onClientGone:
-          outgoing === undefined
-            ? undefined
-            : (listener) => {
-                outgoing.once('close', listener)
-                return () => {
-                  outgoing.off('close', listener)
-                }
-              },
-        identity,
-        responseMode,
-      })
+      return host.modern.handle(new HonoModernRequest(c, message, identity, responseMode))
     },
     reportError: (error) => {
       host.reportError(error)
