@@ -3,8 +3,11 @@
  * server, calls `echo` in a closed loop with N calls in flight on one connected client, and
  * prints one JSON line with what it measured.
  *
- * `node --import tsx client-runner.ts --client ours|sdk-v1|sdk-v2 --url <url> --inflight <n>
- * --warmup <ms> --duration <ms>`
+ * `node --import tsx client-runner.ts --client ours|ours-fetch|sdk-v1|sdk-v2 --url <url>
+ * --inflight <n> --warmup <ms> --duration <ms>`
+ *
+ * `ours` is `@mcp-sse/client` with `nodeFetch` from `@mcp-sse/client-node`; `ours-fetch` is the
+ * same client on Node's global fetch.
  * @module
  */
 import { runClosedLoop } from '../load/loops.js'
@@ -18,7 +21,16 @@ interface BenchClient {
 
 /** What the runner prints. */
 export type RunnerOutput =
-  | { ok: true; rate: number; p50: number; p99: number; errors: number; firstError?: string }
+  | {
+      ok: true
+      rate: number
+      p50: number
+      p99: number
+      /** The client process's CPU (user + system) per call answered in the window, in µs. */
+      cpu: number
+      errors: number
+      firstError?: string
+    }
   | { ok: false; unavailable: boolean; error: string }
 
 async function official1(url: string): Promise<BenchClient> {
@@ -52,7 +64,7 @@ async function official2(url: string): Promise<BenchClient> {
 /** Thrown when our client is not there yet; reported as "not available yet", not as a failure. */
 class Unavailable extends Error {}
 
-async function ours(url: string): Promise<BenchClient> {
+async function ours(url: string, fetch: 'node' | 'global'): Promise<BenchClient> {
   // A variable specifier keeps the type-checker out of a package that is still being written.
   const specifier = '@mcp-sse/client'
   let module: { connect?: unknown }
@@ -69,7 +81,22 @@ async function ours(url: string): Promise<BenchClient> {
     close(): Promise<void>
   }
   const connect = module.connect as (url: string, options: object) => Promise<Connected>
-  const client = await connect(url, { transport: 'streamable-http', clientInfo: CLIENT_INFO })
+  const options: Record<string, unknown> = {
+    // The same wire as the official clients: 2025-11-25 Streamable HTTP with a session, no
+    // 2026-07-28 probe.
+    transport: 'streamable-http',
+    era: 'legacy',
+    clientInfo: CLIENT_INFO,
+  }
+  if (fetch === 'node') {
+    const specifierNode = '@mcp-sse/client-node'
+    try {
+      options.fetch = ((await import(specifierNode)) as { nodeFetch: unknown }).nodeFetch
+    } catch (error) {
+      throw new Unavailable(`@mcp-sse/client-node does not load: ${(error as Error).message}`)
+    }
+  }
+  const client = await connect(url, options)
   return {
     echo: async (message) => {
       checkEcho(await client.callTool('echo', { message }), message)
@@ -90,7 +117,8 @@ async function main(): Promise<RunnerOutput> {
   const url = argument('--url')
   const inFlight = Number(argument('--inflight'))
   const connectors: Record<string, (url: string) => Promise<BenchClient>> = {
-    ours,
+    ours: (url) => ours(url, 'node'),
+    'ours-fetch': (url) => ours(url, 'global'),
     'sdk-v1': official1,
     'sdk-v2': official2,
   }
@@ -102,18 +130,31 @@ async function main(): Promise<RunnerOutput> {
   } catch (error) {
     return { ok: false, unavailable: error instanceof Unavailable, error: (error as Error).message }
   }
+  const warmupMs = Number(argument('--warmup'))
+  // CPU from the end of the warm-up to the last answer, over the calls answered in that time.
+  let cpuStart: NodeJS.CpuUsage | undefined
+  let measured = 0
+  const timer = setTimeout(() => {
+    cpuStart = process.cpuUsage()
+  }, warmupMs)
   const loop = await runClosedLoop({
     workers: inFlight,
-    warmupMs: Number(argument('--warmup')),
+    warmupMs,
     durationMs: Number(argument('--duration')),
-    call: () => client.echo(ECHO_MESSAGE),
+    call: async () => {
+      await client.echo(ECHO_MESSAGE)
+      if (cpuStart !== undefined) measured++
+    },
   })
+  clearTimeout(timer)
+  const cpu = cpuStart === undefined ? undefined : process.cpuUsage(cpuStart)
   await client.close().catch(() => undefined)
   const output: RunnerOutput = {
     ok: true,
     rate: loop.rate,
     p50: loop.latency.p50,
     p99: loop.latency.p99,
+    cpu: cpu === undefined || measured === 0 ? NaN : (cpu.user + cpu.system) / measured,
     errors: loop.errors,
   }
   if (loop.firstError !== undefined) output.firstError = loop.firstError
