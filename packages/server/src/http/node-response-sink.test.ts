@@ -1,9 +1,11 @@
 import { EventEmitter } from 'node:events'
+import { createServer, get, type Server, type ServerResponse } from 'node:http'
+import { connect, type AddressInfo } from 'node:net'
 import { Hono } from 'hono'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { NodeResponseSink, isNodeOutgoing } from './node-response-sink.js'
 import { sseOpenerFor } from './sse-opener.js'
-import { SseConnection } from './sse-writer.js'
+import { KEEP_ALIVE_CHUNK, SseConnection, sharedMessageEvent } from './sse-writer.js'
 
 class FakeOutgoing extends EventEmitter {
   headersSent = false
@@ -104,5 +106,103 @@ describe('sseOpenerFor', () => {
     await app.request('/?node=no', {}, { outgoing, incoming: {} })
     expect(outgoing.headersSent).toBe(false)
     expect(isNodeOutgoing(outgoing)).toBe(true)
+  })
+})
+
+describe('NodeResponseSink on a real node:http response', () => {
+  let server: Server | undefined
+  afterEach(() => {
+    server?.closeAllConnections()
+    server?.close()
+  })
+
+  /** A server whose every GET becomes a sink that `use` writes to. */
+  function serve(use: (sink: NodeResponseSink, response: ServerResponse) => void): Promise<number> {
+    return new Promise((resolve) => {
+      server = createServer((_request, response) => {
+        use(
+          new NodeResponseSink(response, { 'Content-Type': 'text/event-stream' }, 1 << 20),
+          response,
+        )
+      })
+      server.listen(0, '127.0.0.1', () => {
+        resolve((server!.address() as AddressInfo).port)
+      })
+    })
+  }
+
+  const shared = sharedMessageEvent(
+    '{"jsonrpc":"2.0","method":"notifications/message","params":{"data":"é"}}',
+  )
+  const writeAll = (sink: NodeResponseSink) => {
+    sink.writeEvent({ id: 's_0', retry: 1000, data: '' })
+    sink.writeShared('s_1', shared)
+    sink.write(KEEP_ALIVE_CHUNK)
+    sink.writeEvent({ id: 's_2', data: '"ü"' })
+    sink.writeShared('s_3', shared)
+    sink.close()
+  }
+  const expected =
+    'id: s_0\nretry: 1000\ndata: \n\n' +
+    `id: s_1\n${shared.text}` +
+    ': keep-alive\n\n' +
+    'id: s_2\nevent: message\ndata: "ü"\n\n' +
+    `id: s_3\n${shared.text}`
+
+  it('writes well-formed chunks an HTTP/1.1 client reads back whole, and ends the body', async () => {
+    const port = await serve(writeAll)
+    const body = await new Promise<string>((resolve, reject) => {
+      get({ host: '127.0.0.1', port, path: '/' }, (response) => {
+        expect(response.headers['transfer-encoding']).toBe('chunked')
+        let text = ''
+        response.setEncoding('utf8')
+        response.on('data', (chunk: string) => (text += chunk))
+        response.on('end', () => {
+          resolve(text)
+        })
+        response.on('error', reject)
+      }).on('error', reject)
+    })
+    expect(body).toBe(expected)
+  })
+
+  it('keeps the connection usable for the next request after the stream ends', async () => {
+    let requests = 0
+    const port = await serve((sink) => {
+      requests++
+      writeAll(sink)
+    })
+    // Two requests on one keep-alive connection: the second is only answered if the first
+    // stream's framing ended exactly where the client expected.
+    const raw = await new Promise<string>((resolve) => {
+      const socket = connect(port, '127.0.0.1', () => {
+        socket.write('GET /1 HTTP/1.1\r\nHost: x\r\n\r\nGET /2 HTTP/1.1\r\nHost: x\r\n\r\n')
+      })
+      let text = ''
+      socket.on('data', (chunk) => {
+        text += chunk.toString()
+        if (text.split('0\r\n\r\n').length === 3) {
+          socket.destroy()
+          resolve(text)
+        }
+      })
+    })
+    expect(requests).toBe(2)
+    expect(raw.match(/HTTP\/1\.1 200 OK/g)).toHaveLength(2)
+  })
+
+  it('writes the events as they are to an HTTP/1.0 client, which gets no chunked framing', async () => {
+    const port = await serve(writeAll)
+    const raw = await new Promise<string>((resolve) => {
+      const socket = connect(port, '127.0.0.1', () => {
+        socket.write('GET / HTTP/1.0\r\n\r\n')
+      })
+      let text = ''
+      socket.on('data', (chunk) => (text += chunk.toString()))
+      socket.on('close', () => {
+        resolve(text)
+      })
+    })
+    expect(raw.slice(raw.indexOf('\r\n\r\n') + 4)).toBe(expected)
   })
 })

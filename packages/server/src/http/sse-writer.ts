@@ -72,6 +72,23 @@ export function withIdLine(id: string, body: Uint8Array): Uint8Array {
   return chunk
 }
 
+/**
+ * A `message` event of a broadcast, made once for every stream: its text, its bytes, and the
+ * byte length of the `id:` line plus these bytes is all a stream adds.
+ */
+export interface SharedEvent {
+  /** `event: message\ndata: <json>\n\n` */
+  readonly text: string
+  /** The same, UTF-8 encoded. */
+  readonly bytes: Uint8Array
+}
+
+/** The shared part of a broadcast's `message` event, encoded once. */
+export function sharedMessageEvent(json: string): SharedEvent {
+  const text = `event: message\ndata: ${json}\n\n`
+  return { text, bytes: encoder.encode(text) }
+}
+
 /** The keep-alive comment; one shared chunk for every connection. */
 export const KEEP_ALIVE_CHUNK: Uint8Array = encoder.encode(': keep-alive\n\n')
 
@@ -100,6 +117,8 @@ export interface SseSink {
   write(chunk: Uint8Array): boolean
   /** Frames and writes one event. */
   writeEvent(event: SseEvent): boolean
+  /** Writes a broadcast's shared event after this stream's own `id:` line, as one chunk. */
+  writeShared(id: string, event: SharedEvent): boolean
   /** Ends the response (the client sees a clean end of stream). */
   close(): void
 }
@@ -152,6 +171,11 @@ export class SseConnection implements SseSink {
   /** Frames and writes one event. */
   writeEvent(event: SseEvent): boolean {
     return this.write(encodeEvent(event))
+  }
+
+  /** Writes a broadcast's shared event after this stream's `id:` line, as one chunk. */
+  writeShared(id: string, event: SharedEvent): boolean {
+    return this.write(withIdLine(id, event.bytes))
   }
 
   /** Ends the response body (the client sees a clean end of stream). */

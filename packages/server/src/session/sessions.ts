@@ -7,7 +7,7 @@ import type { JSONRPCMessage, JSONRPCRequest, RequestHandler } from '@mcp-sse/pr
 import { answerInitialize, type InitializeAnswer } from '../handlers/initialize.js'
 import { passesLevel } from '../handlers/log-level.js'
 import { KeepAlive, unref } from '../http/keep-alive.js'
-import { encodeMessageBody } from '../http/sse-writer.js'
+import { sharedMessageEvent } from '../http/sse-writer.js'
 import type { EventStore } from '../state/event-store.js'
 import { channels, type BusMessage, type MessageBus } from '../state/message-bus.js'
 import type { SessionData, SessionStore, SessionTransport } from '../state/session-store.js'
@@ -198,16 +198,16 @@ export class SessionManager implements SessionHost {
 
   /** Writes one serialised notification to every open stream here: encoded once, shared bytes. */
   #fanOut(data: string, level: string | undefined): void {
-    const body = encodeMessageBody(data)
+    const event = sharedMessageEvent(data)
     for (const session of this.#live.values()) {
       if (session.ended) continue
       if (level !== undefined && !passesLevel(level, session.data.logLevel)) continue
       const legacy = session.legacyConnection
       if (legacy !== undefined) {
-        legacy.write(body)
+        legacy.write(event.bytes)
         continue
       }
-      session.standalone?.sendShared(data, body)
+      session.standalone?.sendShared(data, event)
     }
   }
 

@@ -7,7 +7,7 @@ import type { JSONRPCMessage, RequestId } from '@mcp-sse/protocol'
 import type { KeepAlive } from '../http/keep-alive.js'
 import { jsonResponse } from '../http/http-error.js'
 import type { SseOpener } from '../http/sse-opener.js'
-import { withIdLine, type SseSink } from '../http/sse-writer.js'
+import type { SharedEvent, SseSink } from '../http/sse-writer.js'
 import type { EventStore } from '../state/event-store.js'
 
 /**
@@ -247,18 +247,15 @@ export class Stream {
 
   /**
    * Sends a notification serialised once for many streams: only the `id:` line is made for this
-   * stream; `body` (the `event:`/`data:` lines) is the same bytes for every stream.
+   * stream; `event` (the `event:`/`data:` lines) is the same for every stream.
    */
-  sendShared(data: string, body: Uint8Array): void {
+  sendShared(data: string, event: SharedEvent): void {
     if (this.#complete) return
     if (this.#tail === undefined) {
       const seq = this.#host.events.append(this.#host.sessionId, this.id, data)
       if (typeof seq === 'number') {
-        const connection = this.#connection
-        if (connection !== undefined) {
-          // One write per stream: the id line and the shared bytes in one chunk.
-          connection.write(withIdLine(`${this.id}_${seq}`, body))
-        }
+        // One write per stream: the id line and the shared event in one chunk.
+        this.#connection?.writeShared(`${this.id}_${seq}`, event)
         return
       }
       this.#tail = seq.then((value) => {
