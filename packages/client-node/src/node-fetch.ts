@@ -63,8 +63,8 @@ const CREDENTIAL_HEADERS = ['authorization', 'proxy-authorization', 'cookie', 'h
  *
  * What differs from the global fetch: no cookies, cache, CORS or `credentials` (a server-side
  * client has none); bodies are strings, bytes, `URLSearchParams` or `Blob` (a `ReadableStream`
- * or `FormData` body is a `TypeError`); a response's `url` and `redirected` are own properties,
- * which `response.clone()` does not copy.
+ * or `FormData` body is a `TypeError`); a body with a `content-length` is read in full before
+ * the promise resolves. Responses are a subclass of `Response` carrying `url` and `redirected`.
  *
  * @example
  * ```ts
@@ -185,9 +185,16 @@ export function createNodeFetch(options: NodeFetchOptions = {}): NodeFetch {
     req.end(request.body)
   }
 
-  return async (input, init) => {
-    const request = await prepareRequest(input, init)
-    return send(request, 0, false)
+  return (input, init) => {
+    let prepared: PreparedRequest | Promise<PreparedRequest>
+    try {
+      prepared = prepareRequest(input, init)
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new TypeError(String(error)))
+    }
+    return prepared instanceof Promise
+      ? prepared.then((request) => send(request, 0, false))
+      : send(prepared, 0, false)
   }
 }
 

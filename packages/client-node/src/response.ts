@@ -7,6 +7,7 @@ import { Buffer } from 'node:buffer'
 import type { IncomingMessage } from 'node:http'
 import type { Readable } from 'node:stream'
 import { createBrotliDecompress, createGunzip, createInflate, constants } from 'node:zlib'
+import { BufferedResponse, StreamedResponse } from './node-response.js'
 
 /** How a response's body ends up: settled with the `Response`, or failed before it. */
 export interface BodyCallbacks {
@@ -33,13 +34,6 @@ function responseInit(res: IncomingMessage): ResponseInit {
     headers.push([raw[index] as string, raw[index + 1] as string])
   }
   return { status: res.statusCode ?? 200, statusText: res.statusMessage ?? '', headers }
-}
-
-/** Sets what a constructed `Response` cannot be given: its URL, and whether it was redirected. */
-function located(response: Response, url: string, redirected: boolean): Response {
-  Object.defineProperty(response, 'url', { value: url })
-  if (redirected) Object.defineProperty(response, 'redirected', { value: true })
-  return response
 }
 
 /** The body decoded as `content-encoding` says, for the encodings fetch decodes. */
@@ -81,7 +75,7 @@ export function deliver(
   if (method === 'HEAD' || NULL_BODY_STATUSES.has(status)) {
     res.resume()
     res.once('end', callbacks.done)
-    callbacks.resolve(located(new Response(null, init), url, redirected))
+    callbacks.resolve(new StreamedResponse(null, init, url, redirected))
     return result
   }
   const body = decoded(res)
@@ -101,9 +95,7 @@ export function deliver(
     cleanup()
     const bytes = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)
     callbacks.done()
-    callbacks.resolve(
-      located(new Response(bytes as Uint8Array<ArrayBuffer>, init), url, redirected),
-    )
+    callbacks.resolve(new BufferedResponse(bytes as Uint8Array<ArrayBuffer>, init, url, redirected))
   }
   const onError = (error: unknown): void => {
     if (settled) return
@@ -196,6 +188,6 @@ function stream(
   )
   body.on('data', onData).on('end', onEnd).on('error', onError)
   res.on('close', onClose)
-  callbacks.resolve(located(new Response(readable, init), url, redirected))
+  callbacks.resolve(new StreamedResponse(readable, init, url, redirected))
   return { fail }
 }
