@@ -5,7 +5,10 @@
  * @module
  */
 
-/** A response whose body streams: `url` and `redirected` on top of a plain `Response`. */
+/**
+ * A response whose body streams (or that has none): `url` and `redirected` on top of a plain
+ * `Response`.
+ */
 export class StreamedResponse extends Response {
   readonly #url: string
   readonly #redirected: boolean
@@ -28,6 +31,17 @@ export class StreamedResponse extends Response {
   override get redirected(): boolean {
     return this.#redirected
   }
+
+  override clone(): Response {
+    const copy = super.clone()
+    const { status, statusText, headers } = copy
+    return new StreamedResponse(
+      copy.body,
+      { status, statusText, headers },
+      this.url,
+      this.redirected,
+    )
+  }
 }
 
 const decoder = new TextDecoder()
@@ -37,11 +51,9 @@ const decoder = new TextDecoder()
  * asks for `body`: `text()` and `json()` decode the buffer directly, which spares the web stream
  * that `new Response(bytes)` builds and reads back (most of what a Response costs).
  */
-export class BufferedResponse extends Response {
+export class BufferedResponse extends StreamedResponse {
   readonly #bytes: Uint8Array<ArrayBuffer>
   readonly #init: ResponseInit
-  readonly #url: string
-  readonly #redirected: boolean
   /** The body as a plain `Response`, once `body` or a rare method needed one. */
   #inner: Response | undefined
   #used = false
@@ -52,19 +64,9 @@ export class BufferedResponse extends Response {
     url: string,
     redirected: boolean,
   ) {
-    super(null, init)
+    super(null, init, url, redirected)
     this.#bytes = bytes
     this.#init = init
-    this.#url = url
-    this.#redirected = redirected
-  }
-
-  override get url(): string {
-    return this.#url
-  }
-
-  override get redirected(): boolean {
-    return this.#redirected
   }
 
   override get body(): ReadableStream<Uint8Array<ArrayBuffer>> | null {
@@ -102,9 +104,9 @@ export class BufferedResponse extends Response {
   override clone(): Response {
     if (this.bodyUsed) throw new TypeError('Response.clone: Body has already been consumed.')
     if (this.#inner !== undefined) {
-      return new StreamedResponse(this.#inner.clone().body, this.#init, this.#url, this.#redirected)
+      return new StreamedResponse(this.#inner.clone().body, this.#init, this.url, this.redirected)
     }
-    return new BufferedResponse(this.#bytes, this.#init, this.#url, this.#redirected)
+    return new BufferedResponse(this.#bytes, this.#init, this.url, this.redirected)
   }
 
   /** A plain `Response` over the same bytes, for what the fast path does not cover. */
