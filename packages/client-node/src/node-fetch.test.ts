@@ -99,6 +99,9 @@ describe('nodeFetch: requests and responses', () => {
     ).rejects.toThrow(/not ReadableStream/)
     await expect(nodeFetch(server.origin, { body: 'x' })).rejects.toThrow(TypeError)
     await expect(nodeFetch('ftp://127.0.0.1/')).rejects.toThrow(TypeError)
+    await expect(nodeFetch(server.origin, { headers: { 'x-bad': 'a\nb' } })).rejects.toThrow(
+      TypeError,
+    )
   })
 
   it('keeps repeated set-cookie headers apart, and gives a 204 and a HEAD no body', async () => {

@@ -121,8 +121,9 @@ export function createNodeFetch(options: NodeFetchOptions = {}): NodeFetch {
       done()
       reject(error)
     }
-    const req = (secure ? https : http).request(
-      {
+    let req: http.ClientRequest
+    try {
+      req = openRequest(secure, {
         protocol: url.protocol,
         hostname: hostnameOf(url),
         port: url.port,
@@ -130,45 +131,50 @@ export function createNodeFetch(options: NodeFetchOptions = {}): NodeFetch {
         method: request.method,
         headers: request.headers,
         agent: secure ? httpsAgent : httpAgent,
-      },
-      (res) => {
-        if (answered) {
-          res.destroy()
+      })
+    } catch (error) {
+      // Node checks header names and values here: fetch rejects those with a TypeError too.
+      reject(error instanceof TypeError ? error : new TypeError(String(error), { cause: error }))
+      return
+    }
+    req.on('response', (res: http.IncomingMessage) => {
+      if (answered) {
+        res.destroy()
+        return
+      }
+      const status = res.statusCode ?? 0
+      if (REDIRECT_STATUSES.has(status) && request.redirect !== 'manual') {
+        if (request.redirect === 'error') {
+          req.destroy()
+          fail(networkError(new Error('unexpected redirect')))
           return
         }
-        const status = res.statusCode ?? 0
-        if (REDIRECT_STATUSES.has(status) && request.redirect !== 'manual') {
+        const location = res.headers.location
+        if (location !== undefined) {
+          // Drained, so that the connection goes back to the pool.
           res.resume()
-          if (request.redirect === 'error') {
-            req.destroy()
-            fail(networkError(new Error('unexpected redirect')))
+          answered = true
+          done()
+          let next: PreparedRequest
+          try {
+            next = redirected(request, status, location, redirects)
+          } catch (error) {
+            reject(error)
             return
           }
-          const location = res.headers.location
-          if (location !== undefined) {
-            answered = true
-            done()
-            let next: PreparedRequest
-            try {
-              next = redirected(request, status, location, redirects)
-            } catch (error) {
-              reject(error)
-              return
-            }
-            exchange(next, redirects + 1, false, resolve, reject)
-            return
-          }
+          exchange(next, redirects + 1, false, resolve, reject)
+          return
         }
-        answered = true
-        delivery = deliver(res, request.method, url.href, redirects > 0, {
-          resolve,
-          reject: (error) => {
-            reject(networkError(error))
-          },
-          done,
-        })
-      },
-    )
+      }
+      answered = true
+      delivery = deliver(res, request.method, url.href, redirects > 0, {
+        resolve,
+        reject: (error) => {
+          reject(networkError(error))
+        },
+        done,
+      })
+    })
     req.on('error', (error: NodeJS.ErrnoException) => {
       if (answered) return
       // A kept-alive connection the server closed while idle: it never saw this request, so
@@ -240,6 +246,10 @@ function redirected(
     Object.entries(request.headers).filter(([name]) => !dropped.has(name)),
   )
   return { ...request, url, method, headers, body }
+}
+
+function openRequest(secure: boolean, options: http.RequestOptions): http.ClientRequest {
+  return secure ? https.request(options) : http.request(options)
 }
 
 /** A failure before a response, as fetch reports it: `TypeError('fetch failed')` with a cause. */

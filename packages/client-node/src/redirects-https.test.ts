@@ -67,6 +67,15 @@ describe("redirect: 'follow'", () => {
     expect(seen.headers['x-kept']).toBe('yes')
   })
 
+  it('answers with a redirect that has no location, body included', async () => {
+    const server = await serve((_request, response) => {
+      response.writeHead(302).end('nowhere to go')
+    })
+    const response = await nodeFetch(server.origin)
+    expect(response.status).toBe(302)
+    expect(await response.text()).toBe('nowhere to go')
+  })
+
   it('gives up after 20 redirects', async () => {
     let hops = 0
     const server = await serve((_request, response) => {
