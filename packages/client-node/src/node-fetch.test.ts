@@ -49,6 +49,11 @@ describe('nodeFetch: requests and responses', () => {
     expect(echoed.headers['content-type']).toBe('application/json')
     expect(echoed.headers['x-api-key']).toBe('k')
     expect(echoed.headers['content-length']).toBe('40')
+    expect(echoed.headers.host).toBe(new URL(server.origin).host)
+    expect(echoed.headers.connection).toBe('keep-alive')
+    const get = (await (await nodeFetch(server.origin)).json()) as Echoed
+    expect(get.headers['transfer-encoding']).toBeUndefined()
+    expect(get.headers['content-length']).toBeUndefined()
   })
 
   it('takes headers as Headers or pairs, a URL, a Request, and byte and form bodies', async () => {

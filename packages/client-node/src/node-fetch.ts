@@ -129,7 +129,7 @@ export function createNodeFetch(options: NodeFetchOptions = {}): NodeFetch {
         port: url.port,
         path: url.pathname + url.search,
         method: request.method,
-        headers: request.headers,
+        headers: headerList(request.headers, url),
         agent: secure ? httpsAgent : httpAgent,
       })
     } catch (error) {
@@ -246,6 +246,17 @@ function redirected(
     Object.entries(request.headers).filter(([name]) => !dropped.has(name)),
   )
   return { ...request, url, method, headers, body }
+}
+
+/**
+ * Headers as the flat list `node:http` also takes (name, value, name, value…), with `host` added.
+ * Node writes a list straight into the request head; an object costs a `setHeader()` (with its
+ * checks and lookups) per header first, about a tenth of a request's CPU.
+ */
+function headerList(headers: Record<string, string>, url: URL): string[] {
+  const list = headers.host === undefined ? ['host', url.host] : []
+  for (const name in headers) list.push(name, headers[name] as string)
+  return list
 }
 
 function openRequest(secure: boolean, options: http.RequestOptions): http.ClientRequest {
