@@ -82,6 +82,7 @@ export async function sessionScenarios(context: RunContext): Promise<ScenarioRes
       notes: [
         'issue 3 quotes both SDKs at about 490 ms for 10,000 streams on this machine',
         'the raw floor is what loopback TCP and this load generator allow on this machine: read ours against it as well as against the target',
+        'the raw floor writes through ServerResponse.write (chunk framing, an uncork deferred to the next tick, a 3-buffer writev per stream); a server that writes whole chunks to the sockets itself can come in below it',
         sinks.note,
       ],
     })
