@@ -122,12 +122,20 @@ function parseAnswer(key: string, method: InputRequestMethod, answer: unknown): 
 /** The answers a retry brings, once its `requestState` (if any) verified. */
 export interface CollectedAnswers {
   /** Answers by key. */
-  answers: Record<string, unknown>
+  answers: Readonly<Record<string, unknown>>
   /** Keys whose answer was already validated (the others are validated when used). */
-  validated: Set<string>
+  validated: ReadonlySet<string>
   /** The round the state came from; 0 for a first attempt. */
   round: number
 }
+
+const NO_KEYS: ReadonlySet<string> = new Set()
+const NO_ANSWERS: CollectedAnswers = Object.freeze({
+  answers: Object.freeze({}),
+  validated: NO_KEYS,
+  round: 0,
+})
+const NO_PENDING: ReadonlyMap<string, PendingInput> = new Map()
 
 /**
  * Gathers the answers of an attempt: those the state carries, and from `inputResponses` the
@@ -142,7 +150,11 @@ export function collectAnswers(
   inputResponses: unknown,
 ): CollectedAnswers {
   const responses = isRecord(inputResponses) ? inputResponses : {}
-  if (state === undefined) return { answers: { ...responses }, validated: new Set(), round: 0 }
+  if (state === undefined) {
+    // A first attempt without answers (nearly every call) shares one empty value.
+    if (inputResponses === undefined) return NO_ANSWERS
+    return { answers: { ...responses }, validated: NO_KEYS, round: 0 }
+  }
   const answers: Record<string, unknown> = { ...state.answers }
   const validated = new Set(Object.keys(state.answers))
   for (const [key, method] of Object.entries(state.pending)) {
@@ -161,9 +173,10 @@ export class InputRound {
   readonly #requestMethod: string
   readonly #capabilities: Record<string, unknown>
   readonly #collected: CollectedAnswers
-  readonly #pending = new Map<string, PendingInput>()
-  readonly #used: Record<string, unknown> = {}
-  readonly #keys = new Set<string>()
+  // Made on the first input call: most runs make none.
+  #pending: Map<string, PendingInput> | undefined
+  #used: Record<string, unknown> | undefined
+  #keys: Set<string> | undefined
   #calls = 0
   #sealed = false
 
@@ -184,17 +197,17 @@ export class InputRound {
 
   /** The calls of this run the client has not answered, in call order. */
   get pending(): ReadonlyMap<string, PendingInput> {
-    return this.#pending
+    return this.#pending ?? NO_PENDING
   }
 
   /** Whether the request must answer `input_required`. */
   get needsInput(): boolean {
-    return this.#pending.size > 0
+    return this.#pending !== undefined && this.#pending.size > 0
   }
 
   /** The answers this run used, to carry into the next state. */
   get used(): Readonly<Record<string, unknown>> {
-    return this.#used
+    return this.#used ?? NO_ANSWERS.answers
   }
 
   /** The round the answers came from (0 on a first attempt). */
@@ -249,20 +262,21 @@ export class InputRound {
     if (missing !== undefined) throw missing
     this.#calls += 1
     const key = options.key ?? `${method}#${String(this.#calls)}`
-    if (this.#keys.has(key)) {
+    const keys = (this.#keys ??= new Set())
+    if (keys.has(key)) {
       throw new McpError(
         ErrorCode.InternalError,
         `Input request key used twice in one request: ${key}`,
       )
     }
-    this.#keys.add(key)
+    keys.add(key)
     if (!this.#sealed && Object.hasOwn(this.#collected.answers, key)) {
       let answer = this.#collected.answers[key]
       if (!this.#collected.validated.has(key)) answer = parseAnswer(key, method, answer)
-      this.#used[key] = answer
+      ;(this.#used ??= {})[key] = answer
       return answer
     }
-    if (!this.#sealed) this.#pending.set(key, { method, params })
+    if (!this.#sealed) (this.#pending ??= new Map()).set(key, { method, params })
     throw new InputRequiredSignal(key, method)
   }
 }
